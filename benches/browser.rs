@@ -1,0 +1,117 @@
+//! Browser benchmarks, in headless Chromium against the built dist/ (`./run build` first):
+//!   1. navigation start → the sample article rendered and taking input (a `performance.mark`);
+//!   2. one new annotation (select + Q) in a 20,000-word article that already has 2,000.
+//! Prints medians over repeated runs. Run: `cargo bench --features e2e --bench browser`.
+
+#[path = "../tests/e2e/support/mod.rs"]
+mod support;
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use stancemark::model::action::Action;
+use stancemark::model::annotation::{AnnotationKind, Origin, QuoteType};
+use stancemark::model::article::Article;
+use stancemark::model::document::Document;
+use stancemark::model::export;
+use stancemark::model::history::Editor;
+use stancemark::model::schema::Schema;
+use stancemark::model::text::Span;
+use support::Page;
+
+const RUNS: usize = 15;
+
+fn median(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+/// A 20,000-word article (400 paragraphs of 50 words) with 2,000 quotes, five per paragraph.
+fn big_document() -> Document {
+    let words = ["Officials", "said", "the", "ceasefire", "proposal", "would", "need", "careful", "review", "today."];
+    let paragraph: Vec<&str> = (0..50).map(|i| words[i % words.len()]).collect();
+    let paragraph = paragraph.join(" ");
+    let body = vec![paragraph.as_str(); 400].join("\n\n");
+    let text = format!("A long article\n\n2025-03-16 03:31:00\n\nAbstract: Many quotes.\n\n{body}");
+    let article = Article::parse_text(&text).unwrap();
+    let paragraphs: Vec<Span> = article.blocks.iter().filter(|b| b.kind == stancemark::model::article::BlockKind::Paragraph).map(|b| b.span).collect();
+    let mut editor = Editor::new(Document::new(article, Schema::default()));
+    for block in paragraphs {
+        for k in 0..5 {
+            // "the ceasefire proposal" at words 2..5 of each ten-word stretch.
+            let start = block.start + k * 70 + "Officials said ".len();
+            let span = Span::new(start, start + "the ceasefire proposal".len());
+            editor
+                .apply(Action::CreateAnnotation {
+                    kind: AnnotationKind::Quote,
+                    quote_type: Some(QuoteType::Indirect),
+                    span,
+                    author: "bench".into(),
+                    at: "2026-11-25T00:00:00Z".into(),
+                    origin: Origin::Manual,
+                })
+                .unwrap();
+        }
+    }
+    editor.into_document()
+}
+
+async fn time_to_interactive(page: &Page) -> f64 {
+    page.goto("/").await;
+    page.wait_until("performance.getEntriesByName('stancemark-interactive').length > 0").await;
+    page.js("return performance.getEntriesByName('stancemark-interactive')[0].startTime;", vec![]).await.as_f64().unwrap()
+}
+
+/// Selects a word in paragraph `n` through the DOM and presses Q; milliseconds until the
+/// next frame after the key press.
+async fn time_one_annotation(page: &Page, n: usize) -> f64 {
+    let script = r#"
+        const [n, done] = [arguments[0], arguments[arguments.length - 1]];
+        const paragraph = document.querySelectorAll('[data-testid=paragraph]')[n];
+        const runs = [...paragraph.querySelectorAll('[data-start]')].filter(r => !r.dataset.target && r.textContent.includes('review'));
+        const run = runs[0];
+        const node = run.firstChild, at = node.data.indexOf('review');
+        const range = document.createRange();
+        range.setStart(node, at); range.setEnd(node, at + 'review'.length);
+        const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
+        run.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        requestAnimationFrame(() => setTimeout(() => {
+            const before = document.querySelectorAll('.seg.quote').length;
+            const t0 = performance.now();
+            document.dispatchEvent(new KeyboardEvent('keydown', { key: 'q', bubbles: true }));
+            requestAnimationFrame(() => setTimeout(() => {
+                const after = document.querySelectorAll('.seg.quote').length;
+                done([performance.now() - t0, after > before]);
+            }));
+        }));
+    "#;
+    let result: Value = page.client.execute_async(script, vec![json!(n)]).await.unwrap();
+    assert_eq!(result[1], json!(true), "the annotation was not created");
+    result[0].as_f64().unwrap()
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let page = Page::open().await;
+    let mut interactive = Vec::new();
+    for _ in 0..RUNS {
+        interactive.push(time_to_interactive(&page).await);
+    }
+    println!("navigation → interactive sample article: median {:.1} ms over {RUNS} loads (min {:.1}, max {:.1})",
+        median(interactive.clone()), interactive.iter().cloned().fold(f64::MAX, f64::min), interactive.iter().cloned().fold(0.0, f64::max));
+
+    let json = export::document_json(&big_document());
+    page.js("localStorage.setItem('stancemark.document.v1', arguments[0]);", vec![json!(json)]).await;
+    page.goto("/").await;
+    page.wait_until("document.querySelectorAll('[data-testid=paragraph]').length === 400").await;
+    let load = page.js("return performance.getEntriesByName('stancemark-interactive')[0].startTime;", vec![]).await;
+    println!("navigation → interactive, 20,000 words with 2,000 annotations: {:.1} ms", load.as_f64().unwrap());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut create = Vec::new();
+    for n in 0..RUNS {
+        create.push(time_one_annotation(&page, n * 20).await);
+    }
+    println!("one new annotation (select + Q → next frame), 20,000 words, 2,000 annotations: median {:.1} ms over {RUNS} (min {:.1}, max {:.1})",
+        median(create.clone()), create.iter().cloned().fold(f64::MAX, f64::min), create.iter().cloned().fold(0.0, f64::max));
+    page.close().await;
+}

@@ -1,0 +1,105 @@
+# Sourced by ./run. Installs (only when missing) and configures everything the build and the
+# tests need, so a fresh Debian 12 machine and a developer laptop both work with one command.
+# Each ensure_* function is idempotent and quick when its tool is already present.
+
+WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen version pinned in Cargo.toml
+TRUNK_VERSION=0.21.14          # newest Trunk that builds with rustc 1.95
+BINARYEN_VERSION=132.0.0       # wasm-opt from npm; Debian's (108) cannot read today's wasm
+TOOLS_DIR="$PWD/.tools"        # project-local tools (git-ignored)
+WASM_TARGET=wasm32-unknown-unknown
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# apt-get as root, or via sudo; otherwise tell the user what to install by hand.
+apt_install() {
+  local prefix=()
+  if [ "$(id -u)" -ne 0 ]; then
+    have sudo || die "need these Debian packages: $*  (install them with: sudo apt-get install -y $*)"
+    prefix=(sudo)
+  fi
+  have apt-get || die "need these packages: $*  (no apt-get here: install them with your package manager)"
+  say "installing Debian packages: $*"
+  if [ -z "${STANCEMARK_APT_UPDATED:-}" ]; then
+    "${prefix[@]}" apt-get update -qq || die "apt-get update failed: is the Debian package registry reachable?"
+    export STANCEMARK_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive "${prefix[@]}" apt-get install -y -qq "$@" >/dev/null \
+    || die "apt-get install $* failed; install them by hand and run again"
+}
+
+dpkg_has() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+# Picks how to build for wasm32, in the order GUIDE.md §1 recommends, and exports:
+#   WASM_ENV: the environment (as `env` arguments) every wasm32 cargo/trunk call needs.
+# The project's wasm-opt always comes first on PATH: a system one may be too old (Debian's is).
+ensure_wasm_toolchain() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if have rustup && rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
+    use_rustup_wasm_route; return
+  fi
+  if dpkg_has rust-web-src && dpkg_has lld-22 && dpkg_has cargo-web; then
+    use_debian_wasm_route; return
+  fi
+  if have rustup; then
+    say "trying: rustup target add $WASM_TARGET (bounded to 90 s)"
+    if timeout 90 rustup target add "$WASM_TARGET" >/dev/null 2>&1; then use_rustup_wasm_route; return; fi
+    say "rustup could not add $WASM_TARGET; using Debian's rustc-web with std built from source"
+  fi
+  apt_install rustc-web cargo-web rust-web-src lld-22
+  use_debian_wasm_route
+}
+
+use_rustup_wasm_route() {
+  WASM_ENV=(PATH="$TOOLS_DIR/node_modules/.bin:$PATH")
+}
+
+# Debian's rustc-web (1.96, LLVM 22) with the standard library built from source.
+use_debian_wasm_route() {
+  [ -x /usr/bin/cargo ] || die "Debian's cargo-web did not install /usr/bin/cargo"
+  WASM_ENV=(
+    PATH="$TOOLS_DIR/node_modules/.bin:/usr/bin:$PATH"
+    RUSTC_BOOTSTRAP=1
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22
+  )
+}
+
+# `cargo install NAME VERSION BINARY [extra args]`, only when BINARY is missing or another version.
+cargo_install_pinned() {
+  local crate=$1 version=$2 binary=$3; shift 3
+  if have "$binary" && "$binary" --version 2>/dev/null | grep -q "$version"; then return; fi
+  have cargo || die "need cargo (install Rust from your distribution or rustup) to install $crate"
+  say "installing $crate $version (several minutes, once)"
+  cargo install --quiet "$crate" --version "$version" "$@" || die "cargo install $crate --version $version failed"
+}
+
+# wasm-opt shrinks the bundle by a third; Trunk finds it first on PATH (see WASM_ENV).
+ensure_wasm_opt() {
+  local bin="$TOOLS_DIR/node_modules/.bin/wasm-opt"
+  if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then return; fi
+  have npm || apt_install nodejs npm
+  say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm) into .tools/"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" >/dev/null \
+    || die "npm install binaryen@$BINARYEN_VERSION failed: is the npm registry reachable?"
+}
+
+ensure_build_tools() {
+  ensure_wasm_toolchain
+  # wasm-bindgen-cli cannot use --locked here: one of its locked dependencies is not on the registry.
+  cargo_install_pinned wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
+  cargo_install_pinned trunk "$TRUNK_VERSION" trunk --locked
+  ensure_wasm_opt
+}
+
+ensure_browser() {
+  if ! have chromium || ! have chromedriver; then apt_install chromium chromium-driver; fi
+  export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+}
+
+ensure_python() {
+  have python3 || apt_install python3
+}

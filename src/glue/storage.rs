@@ -1,0 +1,41 @@
+//! Keeping work in the browser's localStorage, with failures reported, never swallowed.
+
+const DOCUMENT_KEY: &str = "stancemark.document.v1";
+const UNREADABLE_KEY: &str = "stancemark.document.v1.unreadable";
+
+/// Why the work could not be saved in the browser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StorageError(pub String);
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    let unavailable = || StorageError("this browser does not allow saving (private mode or storage turned off)".into());
+    web_sys::window().ok_or_else(unavailable)?.local_storage().map_err(|_| unavailable())?.ok_or_else(unavailable)
+}
+
+/// Saves the document JSON; a full quota or a disabled storage comes back as an error.
+pub fn save_document(json: &str) -> Result<(), StorageError> {
+    local_storage()?.set_item(DOCUMENT_KEY, json).map_err(|error| {
+        let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string());
+        match name.as_deref() {
+            Some("QuotaExceededError") => StorageError("the browser's storage is full".into()),
+            _ => StorageError("the browser refused to save".into()),
+        }
+    })
+}
+
+/// The saved document JSON, if there is one.
+pub fn load_document() -> Result<Option<String>, StorageError> {
+    local_storage()?.get_item(DOCUMENT_KEY).map_err(|_| StorageError("the browser refused to read saved work".into()))
+}
+
+/// Keeps saved work that no longer imports under a second key, so a bug or a format change
+/// never destroys it; the next save then overwrites only the main key.
+pub fn set_aside_unreadable(json: &str) -> Result<(), StorageError> {
+    local_storage()?.set_item(UNREADABLE_KEY, json).map_err(|_| StorageError("the browser refused to keep the unreadable copy".into()))
+}

@@ -1,0 +1,16 @@
+//! Stancemark: annotate who said what in the news.
+//!
+//! Three layers, data flowing one way (see `../shared/GUIDE.md` §2):
+//! - [`model`]: pure Rust, no browser. Articles, offsets, annotations, speakers, stance, the
+//!   reducer with undo/redo, and JSON export/import. Tested natively with `cargo test`.
+//! - [`view`]: pure view models (highlight runs, labels, the keymap, the caret), tested natively.
+//! - `ui`: Yew components that render the model and dispatch its actions (wasm32 only).
+//! - `glue`: the only code that touches the DOM: selections to offsets, storage, files (wasm32 only).
+
+pub mod model;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod glue;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,131 @@
+//! Quotes and claims: one or more fragments of text, optionally a cue ("said") and a source
+//! mention ("Kremlin spokesman Dmitry Peskov"), and what they say about whom toward what.
+
+use serde::{Deserialize, Serialize};
+
+use super::speaker::SpeakerId;
+use super::text::Span;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AnnotationId(pub String);
+
+impl std::fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnnotationKind {
+    Quote,
+    Claim,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteType {
+    Direct,
+    Indirect,
+    Mixed,
+}
+
+/// Whether a person made the annotation or accepted it from a suggestion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Manual,
+    Suggestion,
+}
+
+impl AnnotationKind {
+    pub const NAMES: &'static [&'static str] = &["quote", "claim"];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnnotationKind::Quote => "quote",
+            AnnotationKind::Claim => "claim",
+        }
+    }
+    pub fn parse(s: &str) -> Option<AnnotationKind> {
+        [AnnotationKind::Quote, AnnotationKind::Claim].into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl QuoteType {
+    pub const NAMES: &'static [&'static str] = &["direct", "indirect", "mixed"];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteType::Direct => "direct",
+            QuoteType::Indirect => "indirect",
+            QuoteType::Mixed => "mixed",
+        }
+    }
+    pub fn parse(s: &str) -> Option<QuoteType> {
+        [QuoteType::Direct, QuoteType::Indirect, QuoteType::Mixed].into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl Origin {
+    pub const NAMES: &'static [&'static str] = &["manual", "suggestion"];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Manual => "manual",
+            Origin::Suggestion => "suggestion",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Origin> {
+        [Origin::Manual, Origin::Suggestion].into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub id: AnnotationId,
+    pub kind: AnnotationKind,
+    /// `Some` exactly when `kind` is `Quote`.
+    pub quote_type: Option<QuoteType>,
+    /// At least one; sorted and non-overlapping (a quote interrupted by "he said" has two).
+    pub fragments: Vec<Span>,
+    /// The reporting words: "said", "told reporters", "according to".
+    pub cue: Option<Span>,
+    /// The words naming the speaker: "Kremlin spokesman Dmitry Peskov", "he".
+    pub source_mention: Option<Span>,
+    pub speaker: Option<SpeakerId>,
+    /// A stance value id from the schema.
+    pub stance: Option<String>,
+    /// A target id from the schema.
+    pub target: Option<String>,
+    pub note: String,
+    pub created_by: String,
+    /// RFC 3339, as given by the caller (the model has no clock).
+    pub created_at: String,
+    pub origin: Origin,
+}
+
+impl Annotation {
+    /// Where the annotation starts in the text; annotations are kept ordered by it.
+    pub fn first_start(&self) -> usize {
+        self.fragments.first().map_or(0, |f| f.start)
+    }
+
+    /// Where the last fragment ends.
+    pub fn last_end(&self) -> usize {
+        self.fragments.last().map_or(0, |f| f.end)
+    }
+
+    /// The key that orders annotations in a document: text position, then longer first (so an
+    /// enclosing quote comes before the claim nested in it), then id for a total order.
+    pub fn order_key(&self) -> (usize, std::cmp::Reverse<usize>, &str) {
+        (self.first_start(), std::cmp::Reverse(self.last_end()), &self.id.0)
+    }
+
+    /// Every span with a name for messages: `fragments[0]`, `cue`, `source_mention`.
+    pub fn named_spans(&self) -> Vec<(String, Span)> {
+        let mut out: Vec<(String, Span)> =
+            self.fragments.iter().enumerate().map(|(i, s)| (format!("fragments[{i}]"), *s)).collect();
+        out.extend(self.cue.map(|s| ("cue".to_owned(), s)));
+        out.extend(self.source_mention.map(|s| ("source_mention".to_owned(), s)));
+        out
+    }
+}

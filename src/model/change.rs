@@ -1,0 +1,97 @@
+//! Primitive edits and their inverses. The reducer turns an action into a list of these; the
+//! history keeps the lists, so undo costs the size of the edit, never a copy of the document.
+
+use super::annotation::Annotation;
+use super::document::{Document, NextIds};
+use super::schema::Target;
+use super::speaker::Speaker;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    InsertAnnotation(Annotation),
+    RemoveAnnotation(Annotation),
+    ReplaceAnnotation { before: Annotation, after: Annotation },
+    InsertSpeaker { at: usize, speaker: Speaker },
+    RemoveSpeaker { at: usize, speaker: Speaker },
+    ReplaceSpeaker { before: Speaker, after: Speaker },
+    InsertTarget { at: usize, target: Target },
+    RemoveTarget { at: usize, target: Target },
+    ReplaceTarget { before: Target, after: Target },
+    NextIds { before: NextIds, after: NextIds },
+}
+
+impl Change {
+    pub fn inverse(&self) -> Change {
+        use Change::*;
+        match self.clone() {
+            InsertAnnotation(a) => RemoveAnnotation(a),
+            RemoveAnnotation(a) => InsertAnnotation(a),
+            ReplaceAnnotation { before, after } => ReplaceAnnotation { before: after, after: before },
+            InsertSpeaker { at, speaker } => RemoveSpeaker { at, speaker },
+            RemoveSpeaker { at, speaker } => InsertSpeaker { at, speaker },
+            ReplaceSpeaker { before, after } => ReplaceSpeaker { before: after, after: before },
+            InsertTarget { at, target } => RemoveTarget { at, target },
+            RemoveTarget { at, target } => InsertTarget { at, target },
+            ReplaceTarget { before, after } => ReplaceTarget { before: after, after: before },
+            NextIds { before, after } => NextIds { before: after, after: before },
+        }
+    }
+
+    /// Applies the change. Changes are only ever applied to the state they were planned
+    /// against (or, for undo, the state they produced), so the lookups below always succeed;
+    /// a failure would be a bug in the reducer, hence the panics.
+    pub fn apply(&self, doc: &mut Document) {
+        use Change::*;
+        match self {
+            InsertAnnotation(a) => {
+                doc.insert_sorted(a.clone());
+            }
+            RemoveAnnotation(a) => {
+                let i = doc.annotation_position(&a.id).expect("removed annotation exists");
+                doc.annotations.remove(i);
+            }
+            ReplaceAnnotation { before, after } => {
+                let i = doc.annotation_position(&before.id).expect("replaced annotation exists");
+                if before.order_key() == after.order_key() {
+                    doc.annotations[i] = after.clone();
+                } else {
+                    doc.annotations.remove(i);
+                    doc.insert_sorted(after.clone());
+                }
+            }
+            InsertSpeaker { at, speaker } => doc.speakers.insert(*at, speaker.clone()),
+            RemoveSpeaker { at, speaker } => {
+                assert_eq!(doc.speakers[*at].id, speaker.id, "removed speaker is where it was");
+                doc.speakers.remove(*at);
+            }
+            ReplaceSpeaker { before, after } => {
+                let i = doc.speaker_position(&before.id).expect("replaced speaker exists");
+                doc.speakers[i] = after.clone();
+            }
+            InsertTarget { at, target } => doc.schema.targets.insert(*at, target.clone()),
+            RemoveTarget { at, target } => {
+                assert_eq!(doc.schema.targets[*at].id, target.id, "removed target is where it was");
+                doc.schema.targets.remove(*at);
+            }
+            ReplaceTarget { before, after } => {
+                let i = doc.schema.targets.iter().position(|t| t.id == before.id).expect("replaced target exists");
+                doc.schema.targets[i] = after.clone();
+            }
+            NextIds { after, .. } => doc.next_ids = *after,
+        }
+    }
+}
+
+/// Applies `changes` in order.
+pub fn apply_all(doc: &mut Document, changes: &[Change]) {
+    for c in changes {
+        c.apply(doc);
+    }
+}
+
+/// Reverts `changes` (which were applied in order) by applying their inverses backwards.
+pub fn revert_all(doc: &mut Document, changes: &[Change]) {
+    for c in changes.iter().rev() {
+        c.inverse().apply(doc);
+    }
+}

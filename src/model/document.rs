@@ -1,0 +1,174 @@
+//! The whole annotation state of one article: what is exported, imported, and changed by
+//! actions. The text index is derived from the article and cached here.
+
+use serde::{Deserialize, Serialize};
+
+use super::annotation::{Annotation, AnnotationId};
+use super::article::Article;
+use super::schema::Schema;
+use super::speaker::{Speaker, SpeakerId};
+use super::text::{Span, TextIndex};
+
+/// Counters for fresh ids (`a1`, `a2`, ... and `s1`, ...). They are part of the state and of
+/// the export so that ids stay deterministic: redo recreates the same id, and an imported
+/// document goes on numbering where it left off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NextIds {
+    pub annotation: u64,
+    pub speaker: u64,
+}
+
+impl Default for NextIds {
+    fn default() -> NextIds {
+        NextIds { annotation: 1, speaker: 1 }
+    }
+}
+
+/// Do not assign `article` directly after construction: the cached index would go stale.
+/// Build a new document with [`Document::new`] instead.
+#[derive(Clone)]
+pub struct Document {
+    pub article: Article,
+    pub schema: Schema,
+    /// In the order they were added.
+    pub speakers: Vec<Speaker>,
+    /// In text order (see [`Annotation::order_key`]).
+    pub annotations: Vec<Annotation>,
+    pub next_ids: NextIds,
+    index: TextIndex,
+}
+
+impl PartialEq for Document {
+    /// Compares the data; the index is derived from the article.
+    fn eq(&self, other: &Document) -> bool {
+        self.article == other.article
+            && self.schema == other.schema
+            && self.speakers == other.speakers
+            && self.annotations == other.annotations
+            && self.next_ids == other.next_ids
+    }
+}
+
+impl std::fmt::Debug for Document {
+    // The index repeats the text and a few arrays per code point: noise in test failures.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("article", &self.article)
+            .field("schema", &self.schema)
+            .field("speakers", &self.speakers)
+            .field("annotations", &self.annotations)
+            .field("next_ids", &self.next_ids)
+            .finish()
+    }
+}
+
+impl Document {
+    pub fn new(article: Article, schema: Schema) -> Document {
+        let index = TextIndex::new(&article.text);
+        Document { article, schema, speakers: Vec::new(), annotations: Vec::new(), next_ids: NextIds::default(), index }
+    }
+
+    pub fn text_index(&self) -> &TextIndex {
+        &self.index
+    }
+
+    pub fn text(&self) -> &str {
+        &self.article.text
+    }
+
+    /// The text of a span (clamped to the text).
+    pub fn span_text(&self, span: Span) -> &str {
+        self.index.slice(span)
+    }
+
+    pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| &a.id == id)
+    }
+
+    pub fn annotation_position(&self, id: &AnnotationId) -> Option<usize> {
+        self.annotations.iter().position(|a| &a.id == id)
+    }
+
+    pub fn speaker(&self, id: &SpeakerId) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| &s.id == id)
+    }
+
+    pub fn speaker_position(&self, id: &SpeakerId) -> Option<usize> {
+        self.speakers.iter().position(|s| &s.id == id)
+    }
+
+    /// How many annotations name this speaker.
+    pub fn speaker_usage_count(&self, id: &SpeakerId) -> usize {
+        self.annotations.iter().filter(|a| a.speaker.as_ref() == Some(id)).count()
+    }
+
+    /// How many annotations take a stance toward this target.
+    pub fn target_usage_count(&self, target: &str) -> usize {
+        self.annotations.iter().filter(|a| a.target.as_deref() == Some(target)).count()
+    }
+
+    /// The annotations, ordered by where they start (they are stored that way).
+    pub fn annotations_in_text_order(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    /// Annotations with a fragment, cue or source mention overlapping `span`, for the UI's
+    /// "what is under the cursor".
+    pub fn annotations_at(&self, span: Span) -> impl Iterator<Item = &Annotation> {
+        self.annotations.iter().filter(move |a| {
+            a.named_spans().iter().any(|(_, s)| s.overlaps(&span) || (span.is_empty() && s.contains(&span)))
+        })
+    }
+
+    /// Puts an annotation where text order says it belongs.
+    pub(crate) fn insert_sorted(&mut self, a: Annotation) -> usize {
+        let i = self.annotations.partition_point(|x| x.order_key() < a.order_key());
+        self.annotations.insert(i, a);
+        i
+    }
+
+    /// Restores text order after annotations were added in any order (import).
+    pub(crate) fn sort_annotations(&mut self) {
+        self.annotations.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    }
+
+    /// The id the next created annotation will get, for a [`super::action::Action::Batch`]
+    /// that creates an annotation and then edits it.
+    pub fn peek_annotation_id(&self) -> AnnotationId {
+        self.fresh_annotation_id().0
+    }
+
+    /// The id the next added speaker will get.
+    pub fn peek_speaker_id(&self) -> SpeakerId {
+        self.fresh_speaker_id().0
+    }
+
+    /// The next `aN` id not already taken (an imported file may use any ids).
+    pub(crate) fn fresh_annotation_id(&self) -> (AnnotationId, NextIds) {
+        let mut n = self.next_ids.annotation.max(1);
+        loop {
+            let id = AnnotationId(format!("a{n}"));
+            if self.annotation(&id).is_none() {
+                return (id, NextIds { annotation: n + 1, ..self.next_ids });
+            }
+            n += 1;
+        }
+    }
+
+    /// The next `sN` id not already taken.
+    pub(crate) fn fresh_speaker_id(&self) -> (SpeakerId, NextIds) {
+        let mut n = self.next_ids.speaker.max(1);
+        loop {
+            let id = SpeakerId(format!("s{n}"));
+            if self.speaker(&id).is_none() {
+                return (id, NextIds { speaker: n + 1, ..self.next_ids });
+            }
+            n += 1;
+        }
+    }
+
+    /// See [`super::invariants::check`].
+    pub fn check_invariants(&self) -> Result<(), String> {
+        super::invariants::check(self)
+    }
+}

@@ -1,0 +1,284 @@
+//! Reading the document JSON back. All or nothing: the whole file is checked before a
+//! document is returned, and every error names the field path and what is wrong with it.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use super::annotation::{Annotation, AnnotationId, AnnotationKind, Origin, QuoteType};
+use super::article::{Article, Block, BlockKind};
+use super::document::{Document, NextIds};
+use super::error::FieldError;
+use super::export::{text_sha256, FORMAT, OFFSET_UNIT, VERSION};
+use super::invariants::{fragments_problem, span_problem};
+use super::json::{self, describe, Obj};
+use super::record::json_message;
+use super::schema::Schema;
+use super::speaker::{Speaker, SpeakerId, SpeakerKind};
+use super::text::Span;
+
+pub use super::reanchor::{reanchor, ReanchorReport, Unplaced};
+
+pub type ImportError = FieldError;
+
+/// Reads a document JSON file (or one line of a dataset JSONL file).
+pub fn document_from_json(s: &str) -> Result<Document, ImportError> {
+    document_from_value(&parse(s)?)
+}
+
+/// Parses JSON text, naming truncation and syntax errors by line and column.
+pub fn parse(s: &str) -> Result<Value, ImportError> {
+    serde_json::from_str(s).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        let message = if e.is_eof() {
+            format!("the JSON ends too early at line {line}, column {column}: the file looks truncated")
+        } else {
+            format!("invalid JSON at line {line}, column {column}: {}", json_message(&e))
+        };
+        FieldError::new("", message)
+    })
+}
+
+/// Reads an already parsed document.
+pub fn document_from_value(v: &Value) -> Result<Document, ImportError> {
+    let root = json::obj(v, "")?;
+    check_header(&root)?;
+    let text = root.str("text")?;
+    let sha = root.str("text_sha256")?;
+    if !sha.eq_ignore_ascii_case(&text_sha256(text)) {
+        return Err(FieldError::new(
+            "text_sha256",
+            "does not match the text: the text was changed after export (re-anchor the annotations to the new text instead)",
+        ));
+    }
+    let article = read_article(&root.obj("article")?, text)?;
+    let schema = Schema::from_value(root.get("schema")?, "schema")?;
+    let mut doc = Document::new(article, schema);
+    doc.article.check(doc.text_index()).map_err(|(p, m)| FieldError::new(format!("article.{p}"), m))?;
+    doc.speakers = read_speakers(&root)?;
+    doc.annotations = read_annotations(&root, &doc)?;
+    doc.sort_annotations();
+    doc.next_ids = match root.get_opt("next_ids") {
+        Some(v) => read_next_ids(&json::obj(v, "next_ids")?)?,
+        None => derived_next_ids(&doc),
+    };
+    // Every rule was checked field by field above; this is the last line of defence.
+    doc.check_invariants().map_err(|m| FieldError::new("", format!("the document breaks a rule: {m}")))?;
+    Ok(doc)
+}
+
+fn check_header(root: &Obj) -> Result<(), ImportError> {
+    let format = root
+        .map
+        .get("format")
+        .ok_or_else(|| FieldError::new("format", format!("is missing: this is not a {FORMAT} file")))?;
+    if format.as_str() != Some(FORMAT) {
+        return Err(FieldError::new("format", format!("expected {FORMAT:?}, found {}", describe(format))));
+    }
+    let version = root.get("version")?;
+    if version.as_u64() != Some(VERSION) {
+        return Err(FieldError::new(
+            "version",
+            format!("unknown version {}: this Stancemark reads version {VERSION}", describe(version)),
+        ));
+    }
+    let unit = root.str("offset_unit")?;
+    if unit != OFFSET_UNIT {
+        return Err(FieldError::new("offset_unit", format!("expected {OFFSET_UNIT:?}, found {unit:?}")));
+    }
+    Ok(())
+}
+
+fn read_article(o: &Obj, text: &str) -> Result<Article, ImportError> {
+    let mut blocks = Vec::new();
+    for (path, v) in o.array("blocks")? {
+        let b = json::obj(v, &path)?;
+        let kind = b.choice("kind", &["title", "dateline", "abstract", "paragraph"], BlockKind::parse)?;
+        let (start, end) = (b.index("start")?, b.index("end")?);
+        blocks.push(Block { kind, span: Span::new(start, end) });
+    }
+    let owned = |s: Option<&str>| s.map(str::to_owned);
+    Ok(Article {
+        id: owned(o.opt_str("id")?),
+        title: owned(o.opt_str("title")?),
+        published: owned(o.opt_str("published")?),
+        abstract_text: owned(o.opt_str("abstract")?),
+        text: text.to_owned(),
+        blocks,
+    })
+}
+
+fn read_speakers(root: &Obj) -> Result<Vec<Speaker>, ImportError> {
+    let mut speakers = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (path, v) in root.array("speakers")? {
+        let o = json::obj(v, &path)?;
+        let id = non_empty_id(&o)?;
+        if let Some(first) = seen.insert(id.clone(), path.clone()) {
+            return Err(FieldError::new(o.path_of("id"), format!("duplicate id {id:?} (also used by {first})")));
+        }
+        let mut aliases = Vec::new();
+        for (p, a) in o.array("aliases")? {
+            let a = a.as_str().ok_or_else(|| FieldError::new(&p, format!("must be a string, found {}", describe(a))))?;
+            aliases.push(a.to_owned());
+        }
+        let speaker = Speaker {
+            id: SpeakerId(id),
+            name: o.str("name")?.to_owned(),
+            kind: o.choice("kind", SpeakerKind::NAMES, SpeakerKind::parse)?,
+            role: o.opt_str("role")?.map(str::to_owned),
+            aliases,
+            wikidata: o.opt_str("wikidata")?.map(str::to_owned),
+        };
+        speaker.check().map_err(|(field, m)| FieldError::new(o.path_of(field), m))?;
+        speakers.push(speaker);
+    }
+    Ok(speakers)
+}
+
+fn read_annotations(root: &Obj, doc: &Document) -> Result<Vec<Annotation>, ImportError> {
+    let speakers: HashSet<&str> = doc.speakers.iter().map(|s| s.id.0.as_str()).collect();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut out = Vec::new();
+    for (path, v) in root.array("annotations")? {
+        let o = json::obj(v, &path)?;
+        let a = read_annotation(&o, doc, &speakers)?;
+        if let Some(first) = seen.insert(a.id.0.clone(), path.clone()) {
+            return Err(FieldError::new(o.path_of("id"), format!("duplicate id {:?} (also used by {first})", a.id.0)));
+        }
+        out.push(a);
+    }
+    Ok(out)
+}
+
+fn read_annotation(o: &Obj, doc: &Document, speakers: &HashSet<&str>) -> Result<Annotation, ImportError> {
+    let id = AnnotationId(non_empty_id(o)?);
+    let kind = o.choice("kind", AnnotationKind::NAMES, AnnotationKind::parse)?;
+    let quote_type = match o.get_opt("quote_type") {
+        None => None,
+        Some(_) => Some(o.choice("quote_type", QuoteType::NAMES, QuoteType::parse)?),
+    };
+    match (kind, quote_type) {
+        (AnnotationKind::Quote, None) => {
+            return Err(FieldError::new(o.path_of("quote_type"), "a quote needs a quote type: direct, indirect or mixed"))
+        }
+        (AnnotationKind::Claim, Some(_)) => return Err(FieldError::new(o.path_of("quote_type"), "must be null for a claim")),
+        _ => {}
+    }
+    let mut fragments = Vec::new();
+    for (path, v) in o.array("fragments")? {
+        fragments.push(read_span(&json::obj(v, &path)?, doc)?);
+    }
+    if let Some(m) = fragments_problem(&fragments) {
+        return Err(FieldError::new(o.path_of("fragments"), m));
+    }
+    let optional_span = |key: &str| match o.get_opt(key) {
+        None => Ok(None),
+        Some(v) => read_span(&json::obj(v, &o.path_of(key))?, doc).map(Some),
+    };
+    let (cue, source_mention) = (optional_span("cue")?, optional_span("source_mention")?);
+    let speaker = o.opt_str("speaker")?.map(|s| SpeakerId(s.to_owned()));
+    if let Some(s) = &speaker {
+        if !speakers.contains(s.0.as_str()) {
+            return Err(FieldError::new(o.path_of("speaker"), format!("no speaker has id {:?}", s.0)));
+        }
+    }
+    let stance = o.opt_str("stance")?.map(str::to_owned);
+    if let Some(s) = &stance {
+        if doc.schema.stance(s).is_none() {
+            return Err(FieldError::new(o.path_of("stance"), format!("{s:?} is not a stance value of the schema")));
+        }
+    }
+    let target = o.opt_str("target")?.map(str::to_owned);
+    if let Some(t) = &target {
+        if doc.schema.target(t).is_none() {
+            return Err(FieldError::new(o.path_of("target"), format!("{t:?} is not a target of the schema")));
+        }
+    }
+    Ok(Annotation {
+        id,
+        kind,
+        quote_type,
+        fragments,
+        cue,
+        source_mention,
+        speaker,
+        stance,
+        target,
+        note: o.str("note")?.to_owned(),
+        created_by: o.str("created_by")?.to_owned(),
+        created_at: o.str("created_at")?.to_owned(),
+        origin: o.choice("origin", Origin::NAMES, Origin::parse)?,
+    })
+}
+
+/// A span `{start, end, text, context_before?, context_after?}`: the offsets must be inside
+/// the text and the stored text must be what they point at, which catches offsets written in
+/// another unit (UTF-16, bytes) by another tool.
+fn read_span(o: &Obj, doc: &Document) -> Result<Span, ImportError> {
+    let (start, end) = (o.index("start")?, o.index("end")?);
+    let ix = doc.text_index();
+    let n = ix.cp_len();
+    if end > n {
+        return Err(FieldError::new(o.path_of("end"), format!("{end} is past the end of the text ({n} code points)")));
+    }
+    if start > end {
+        return Err(FieldError::new(o.path_of("start"), format!("{start} is after the end {end}")));
+    }
+    let span = Span::new(start, end);
+    let stored = o.str("text")?;
+    let actual = ix.slice(span);
+    if stored != actual {
+        return Err(FieldError::new(
+            o.path_of("text"),
+            format!("{} does not match the text at {span}, which is {}", quoted(stored), quoted(actual)),
+        ));
+    }
+    if let Some(m) = span_problem(doc, span) {
+        return Err(FieldError::new(&o.path, m));
+    }
+    if let Some(before) = o.opt_str("context_before")? {
+        if !ix.slice(Span::new(0, start)).ends_with(before) {
+            return Err(FieldError::new(o.path_of("context_before"), "does not match the text before the span"));
+        }
+    }
+    if let Some(after) = o.opt_str("context_after")? {
+        if !ix.slice(Span::new(end, n)).starts_with(after) {
+            return Err(FieldError::new(o.path_of("context_after"), "does not match the text after the span"));
+        }
+    }
+    Ok(span)
+}
+
+fn non_empty_id(o: &Obj) -> Result<String, ImportError> {
+    let id = o.str("id")?;
+    if id.trim().is_empty() {
+        return Err(FieldError::new(o.path_of("id"), "must not be empty"));
+    }
+    Ok(id.to_owned())
+}
+
+/// A string for a message, shortened so that a paragraph-long span stays readable.
+fn quoted(s: &str) -> String {
+    if s.chars().count() <= 60 {
+        return format!("{s:?}");
+    }
+    let head: String = s.chars().take(57).collect();
+    format!("{:?}", head + "...")
+}
+
+fn read_next_ids(o: &Obj) -> Result<NextIds, ImportError> {
+    Ok(NextIds { annotation: o.index("annotation")? as u64, speaker: o.index("speaker")? as u64 })
+}
+
+/// For a file without `next_ids` (hand-written or from another tool): go on after the
+/// highest `aN` and `sN` in use.
+fn derived_next_ids(doc: &Document) -> NextIds {
+    let after = |ids: Vec<&str>, prefix: char| {
+        ids.iter().filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok()).max().map_or(1, |n| n + 1)
+    };
+    NextIds {
+        annotation: after(doc.annotations.iter().map(|a| a.id.0.as_str()).collect(), 'a'),
+        speaker: after(doc.speakers.iter().map(|s| s.id.0.as_str()).collect(), 's'),
+    }
+}

@@ -1,0 +1,28 @@
+//! The annotation model: pure Rust, no browser APIs, compiled natively and into the app.
+//!
+//! Data flows one way: an [`article::Article`] is parsed into one canonical text; a
+//! [`document::Document`] holds it with the schema, speakers and annotations; every change is
+//! an [`action::Action`] applied by the reducer, with undo and redo in [`history::Editor`];
+//! [`export`] and [`import`] write and read the versioned JSON described in `docs/format.md`.
+
+pub mod action;
+pub mod annotation;
+pub mod article;
+pub mod dataset;
+pub mod document;
+pub mod error;
+pub mod export;
+pub mod history;
+pub mod import;
+pub mod invariants;
+pub mod locate;
+pub mod schema;
+pub mod speaker;
+pub mod text;
+
+mod change;
+mod json;
+mod normalise;
+mod reanchor;
+mod record;
+mod reducer;

@@ -1,0 +1,89 @@
+//! The JSON article record `{id?, title?, published?, abstract?, text}`, as produced by
+//! scrapers and news datasets. Unknown fields (url, source, ...) are ignored so that such
+//! records load as they are.
+
+use serde_json::Value;
+
+use super::article::ParseError;
+use super::normalise;
+
+/// A record's fields, normalised and ready for the canonical layout.
+pub struct Record {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub abstract_text: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+pub fn read(s: &str) -> Result<Record, ParseError> {
+    let v: Value = serde_json::from_str(s).map_err(|e| ParseError::Json {
+        message: json_message(&e),
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let obj = v.as_object().ok_or(ParseError::NotAnObject)?;
+    let text = obj.get("text").ok_or(ParseError::MissingText)?;
+    let text = text.as_str().ok_or_else(|| wrong("text", "a string", text))?;
+    let paragraphs = normalise::paragraphs(&normalise::clean(text));
+    if paragraphs.is_empty() {
+        return Err(ParseError::EmptyText);
+    }
+    // Numeric ids are common in datasets; they are kept as their decimal text.
+    let id = match obj.get("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(other) => return Err(wrong("id", "a string or a number", other)),
+    };
+    let title = optional_str(obj.get("title"), "title")?.map(|t| normalise::one_line(&t));
+    let published = optional_str(obj.get("published"), "published")?.map(|t| normalise::one_line(&t));
+    // An abstract is one paragraph in the layout: its blank lines would split it in two.
+    let abstract_text = optional_str(obj.get("abstract"), "abstract")?
+        .map(|a| normalise::paragraphs(&normalise::clean(&a)).join("\n"));
+    let non_empty = |o: Option<String>| o.filter(|s| !s.is_empty());
+    Ok(Record {
+        id,
+        title: non_empty(title),
+        published: non_empty(published),
+        abstract_text: non_empty(abstract_text),
+        paragraphs,
+    })
+}
+
+fn optional_str(v: Option<&Value>, field: &str) -> Result<Option<String>, ParseError> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(wrong(field, "a string", other)),
+    }
+}
+
+fn wrong(field: &str, expected: &'static str, found: &Value) -> ParseError {
+    ParseError::WrongType { field: field.to_owned(), expected, found: type_name(found) }
+}
+
+/// A JSON value's type as a reader would name it in an error message.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json's message without its trailing " at line X column Y", which callers report in
+/// their own words, and with truncation said plainly.
+pub fn json_message(e: &serde_json::Error) -> String {
+    if e.is_eof() {
+        return "the JSON ends too early (the file looks truncated)".to_owned();
+    }
+    let m = e.to_string();
+    match m.rfind(" at line ") {
+        Some(i) => m[..i].to_owned(),
+        None => m,
+    }
+}

@@ -1,0 +1,175 @@
+//! The selected annotation's details: kind, quote type, its spans, speaker, stance, target,
+//! note. Every control is a native form control, so all of it works from the keyboard.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::action::Action;
+use crate::model::annotation::{Annotation, AnnotationKind, QuoteType};
+use crate::model::document::Document;
+use crate::model::speaker::SpeakerId;
+use crate::model::text::Span;
+use crate::view::labels;
+
+use super::speaker_picker::SpeakerPicker;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailsProps {
+    pub doc: Rc<Document>,
+    pub annotation: Annotation,
+    pub label: AttrValue,
+    pub on_edit: Callback<Action>,
+    pub on_create_speaker_from_mention: Callback<()>,
+    pub on_create_speaker_named: Callback<String>,
+}
+
+#[component]
+pub fn Details(props: &DetailsProps) -> Html {
+    let doc = &props.doc;
+    let annotation = &props.annotation;
+    let id = annotation.id.clone();
+    let edit = |action: Action| props.on_edit.reform(move |_: MouseEvent| action.clone());
+    let text = |span: Span| doc.span_text(span).to_owned();
+
+    let kind_button = |kind: AnnotationKind, label: &str| {
+        let pressed = annotation.kind == kind;
+        html! {
+            <button aria-pressed={pressed.to_string()} onclick={edit(Action::SetKind { id: id.clone(), kind })}>{ label }</button>
+        }
+    };
+    let type_button = |quote_type: QuoteType, label: &str, key: &str| {
+        let pressed = annotation.quote_type == Some(quote_type);
+        html! {
+            <button aria-pressed={pressed.to_string()} onclick={edit(Action::SetQuoteType { id: id.clone(), quote_type })}>
+                { label }<kbd>{ key }</kbd>
+            </button>
+        }
+    };
+    let stance_buttons = doc.schema.stances.iter().map(|stance| {
+        let pressed = annotation.stance.as_deref() == Some(stance.id.as_str());
+        // Pressing the chosen stance again clears it.
+        let next = (!pressed).then(|| stance.id.clone());
+        html! {
+            <button aria-pressed={pressed.to_string()} onclick={edit(Action::SetStance { id: id.clone(), stance: next })}
+                data-testid={format!("stance-{}", stance.id)}>
+                { &stance.label }<kbd>{ stance.key }</kbd>
+            </button>
+        }
+    });
+    let on_target = {
+        let (on_edit, id) = (props.on_edit.clone(), id.clone());
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            let value = select.value();
+            on_edit.emit(Action::SetTarget { id: id.clone(), target: (!value.is_empty()).then_some(value) });
+        })
+    };
+    let on_note = {
+        let (on_edit, id, old) = (props.on_edit.clone(), id.clone(), annotation.note.clone());
+        // One undo step per finished edit, not per keystroke.
+        Callback::from(move |event: Event| {
+            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
+            if area.value() != old {
+                on_edit.emit(Action::SetNote { id: id.clone(), note: area.value() });
+            }
+        })
+    };
+    let on_pick_speaker = {
+        let (on_edit, id) = (props.on_edit.clone(), id.clone());
+        Callback::from(move |speaker: Option<SpeakerId>| on_edit.emit(Action::SetSpeaker { id: id.clone(), speaker }))
+    };
+    let mention = annotation.source_mention.map(|span| AttrValue::from(text(span)));
+    let fragments = annotation.fragments.iter().enumerate().map(|(index, span)| {
+        let remove = (annotation.fragments.len() > 1)
+            .then(|| edit(Action::RemoveFragment { id: id.clone(), index }));
+        html! {
+            <div class="span-row">
+                <span class="tag fragment">{ format!("{}", index + 1) }</span>
+                <span class="text" title={text(*span)}>{ text(*span) }</span>
+                if let Some(remove) = remove {
+                    <button class="btn" onclick={remove} aria-label={format!("Remove fragment {}", index + 1)}>{ "×" }</button>
+                }
+            </div>
+        }
+    });
+    let linked = |tag: &str, class: &str, span: Option<Span>, clear: Action, testid: &str| match span {
+        Some(span) => html! {
+            <div class="span-row" data-testid={testid.to_owned()}>
+                <span class={classes!("tag", class.to_owned())}>{ tag }</span>
+                <span class="text">{ text(span) }</span>
+                <button class="btn" onclick={edit(clear)} aria-label={format!("Clear the {tag}")}>{ "×" }</button>
+            </div>
+        },
+        None => html! {
+            <div class="span-row empty"><span class={classes!("tag", class.to_owned())}>{ tag }</span>
+                { format!("none: select its words and press {}", if class == "cue" { "U" } else { "M" }) }</div>
+        },
+    };
+
+    html! {
+        <section class="panel-section" aria-labelledby="details-title" data-testid="details">
+            <h2 id="details-title">{ format!("{} · {}", props.label, labels::kind_name(annotation)) }</h2>
+            <p class="quote-text" data-testid="details-text">
+                { for annotation.fragments.iter().enumerate().map(|(i, span)| html! {
+                    <>
+                        if i > 0 { <span class="gap">{ "…" }</span> }
+                        { text(*span) }
+                    </>
+                }) }
+            </p>
+            <div class="field">
+                <span class="label">{ "Kind" }</span>
+                <div class="segmented" role="group" aria-label="Kind">
+                    { kind_button(AnnotationKind::Quote, "Quote") }
+                    { kind_button(AnnotationKind::Claim, "Claim") }
+                </div>
+            </div>
+            if annotation.kind == AnnotationKind::Quote {
+                <div class="field">
+                    <span class="label">{ "Quote type" }</span>
+                    <div class="segmented" role="group" aria-label="Quote type">
+                        { type_button(QuoteType::Direct, "Direct", "D") }
+                        { type_button(QuoteType::Indirect, "Indirect", "I") }
+                        { type_button(QuoteType::Mixed, "Mixed", "X") }
+                    </div>
+                </div>
+            }
+            <div class="field">
+                <span class="label">{ "Spans" }</span>
+                { for fragments }
+                { linked("cue", "cue", annotation.cue, Action::SetCue { id: id.clone(), span: None }, "cue-row") }
+                { linked("source", "mention", annotation.source_mention, Action::SetSourceMention { id: id.clone(), span: None }, "mention-row") }
+            </div>
+            <SpeakerPicker doc={doc.clone()} current={annotation.speaker.clone()} mention={mention}
+                on_pick={on_pick_speaker}
+                on_create_from_mention={props.on_create_speaker_from_mention.clone()}
+                on_create_named={props.on_create_speaker_named.clone()} />
+            <div class="field">
+                <span class="label">{ "Stance" }</span>
+                <div class="segmented" role="group" aria-label="Stance">{ for stance_buttons }</div>
+            </div>
+            <div class="field">
+                <label for="target-select">{ "Toward" }<kbd>{ "T" }</kbd></label>
+                <select id="target-select" onchange={on_target} data-testid="target-select">
+                    <option value="" selected={annotation.target.is_none()}>{ "— no target —" }</option>
+                    for target in doc.schema.targets.iter() {
+                        <option value={target.id.clone()} selected={annotation.target.as_deref() == Some(target.id.as_str())}>
+                            { &target.label }
+                        </option>
+                    }
+                </select>
+            </div>
+            <div class="field">
+                <label for="note-input">{ "Note" }<kbd>{ "N" }</kbd></label>
+                <textarea id="note-input" value={annotation.note.clone()} onchange={on_note} placeholder="Anything the next reader should know" />
+            </div>
+            <div class="field">
+                <span class="label">{ format!("Made by {} · {} · {}", annotation.created_by, annotation.created_at, annotation.origin.as_str()) }</span>
+            </div>
+            <button class="btn danger" onclick={edit(Action::DeleteAnnotation { id: id.clone() })} data-testid="delete">
+                { "Delete" }<kbd>{ "Del" }</kbd>
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,28 @@
+//! The keyboard help sheet (`?`).
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HelpProps {
+    pub rows: Vec<(String, String)>,
+    pub on_close: Callback<()>,
+}
+
+#[component]
+pub fn HelpSheet(props: &HelpProps) -> Html {
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let keep_open = Callback::from(|event: MouseEvent| event.stop_propagation());
+    html! {
+        <div class="overlay" onclick={close.clone()}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" onclick={keep_open} data-testid="help">
+                <h2 id="help-title">{ "Keyboard" }</h2>
+                <div class="keys">
+                    for (keys, what) in props.rows.iter() {
+                        <div><kbd>{ keys }</kbd><span>{ what }</span></div>
+                    }
+                </div>
+                <p><button class="btn" onclick={close} autofocus=true>{ "Close" }</button></p>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,33 @@
+//! The line at the bottom: whether work is saved, what is selected, and the snapping mode.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StatusBarProps {
+    pub saved: Result<(), String>,
+    pub annotations: usize,
+    pub speakers: usize,
+    pub pending: Option<AttrValue>,
+    pub snap_words: bool,
+}
+
+#[component]
+pub fn StatusBar(props: &StatusBarProps) -> Html {
+    html! {
+        <footer class="statusbar" data-testid="status">
+            { match &props.saved {
+                Ok(()) => html! { <span data-testid="saved">{ "✓ Saved in this browser" }</span> },
+                Err(why) => html! {
+                    <span class="warn" role="alert">{ format!("Not saved: {why}. Your work is kept in this tab; export it before closing.") }</span>
+                },
+            } }
+            <span>{ format!("{} annotations · {} speakers", props.annotations, props.speakers) }</span>
+            if let Some(pending) = &props.pending {
+                <span>{ format!("Selection: {pending}") }</span>
+            }
+            <span>{ if props.snap_words { "Snap: whole words (W)" } else { "Snap: characters (W)" } }</span>
+            <span class="spacer"></span>
+            <span>{ "Everything stays on this machine." }</span>
+        </footer>
+    }
+}

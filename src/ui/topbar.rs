@@ -1,0 +1,72 @@
+//! The bar across the top: the app, the document, opening files, exports, undo and redo.
+
+use yew::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    DocumentJson,
+    RowsJsonl,
+    DatasetJsonl,
+    CopyJson,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TopBarProps {
+    pub title: AttrValue,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
+    pub on_export: Callback<Export>,
+    pub on_open: Callback<web_sys::File>,
+    pub on_help: Callback<()>,
+}
+
+#[component]
+pub fn TopBar(props: &TopBarProps) -> Html {
+    let export = |kind: Export| {
+        props.on_export.reform(move |event: MouseEvent| {
+            // A chosen menu item closes its menu.
+            let menu = event.target_dyn_into::<web_sys::Element>().and_then(|e| e.closest("details").ok().flatten());
+            if let Some(menu) = menu {
+                let _ = menu.remove_attribute("open");
+            }
+            kind
+        })
+    };
+    let on_open = props.on_open.clone();
+    let on_file = Callback::from(move |event: Event| {
+        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            on_open.emit(file);
+        }
+        // The same file can be picked again after fixing it.
+        input.set_value("");
+    });
+    html! {
+        <header class="topbar">
+            <div class="brand"><img src="icon.svg" alt="" width="22" height="22" />{ "Stancemark" }</div>
+            <span class="doc-title" title={props.title.clone()}>{ &props.title }</span>
+            <nav class="toolbar" aria-label="Document">
+                <label class="btn" for="open-file" title="Open an article (.txt, .json record) or a Stancemark document (.json); you can also drop a file on the page">
+                    { "Open…" }
+                </label>
+                <input id="open-file" class="visually-hidden" type="file" accept=".json,.txt,.jsonl,application/json,text/plain" onchange={on_file} data-testid="open-file" />
+                <button class="btn primary" onclick={export(Export::DocumentJson)} title="Download the document JSON: text, speakers, annotations with offsets">{ "Export JSON" }</button>
+                <details class="menu">
+                    <summary class="btn" title="More ways to export">{ "More" }</summary>
+                    <div class="menu-items" role="menu">
+                        <button role="menuitem" onclick={export(Export::RowsJsonl)} title="Download one JSON line per quote or claim, ready for training">{ "Rows JSONL (one per quote or claim)" }</button>
+                        <button role="menuitem" onclick={export(Export::DatasetJsonl)} title="Download the document as one dataset line">{ "Dataset JSONL (one per document)" }</button>
+                        <button role="menuitem" onclick={export(Export::CopyJson)} title="Copy the document JSON to the clipboard">{ "Copy JSON to the clipboard" }</button>
+                    </div>
+                </details>
+            </nav>
+            <nav class="toolbar" aria-label="History">
+                <button class="btn" disabled={!props.can_undo} onclick={props.on_undo.reform(|_: MouseEvent| ())} title="Undo (Ctrl+Z)" data-testid="undo">{ "Undo" }</button>
+                <button class="btn" disabled={!props.can_redo} onclick={props.on_redo.reform(|_: MouseEvent| ())} title="Redo (Ctrl+Shift+Z)" data-testid="redo">{ "Redo" }</button>
+                <button class="btn" onclick={props.on_help.reform(|_: MouseEvent| ())} title="Keyboard shortcuts (?)">{ "Keys" }<kbd>{ "?" }</kbd></button>
+            </nav>
+        </header>
+    }
+}

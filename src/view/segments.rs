@@ -1,0 +1,366 @@
+//! Splits each block of the article into runs of text that share the same highlights, so the
+//! page can render overlapping and nested spans as flat, non-overlapping elements. Every run
+//! knows its code-point start: the DOM glue reads it back to turn a selection into offsets.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::model::annotation::{AnnotationId, AnnotationKind};
+use crate::model::article::BlockKind;
+use crate::model::document::Document;
+use crate::model::text::Span;
+
+use super::labels;
+
+/// What the reader is doing right now, beside the document itself.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Focus {
+    pub selected: Option<AnnotationId>,
+    pub pending: Option<Span>,
+    pub caret: Option<usize>,
+}
+
+/// One block as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockView {
+    pub kind: BlockKind,
+    pub span: Span,
+    pub runs: Rc<Vec<Run>>,
+}
+
+/// A stretch of text with one set of highlights.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub start: usize,
+    pub text: String,
+    /// CSS classes, space separated (`quote claim depth-2 selected`…).
+    pub classes: String,
+    /// A chip shown before the run where a span begins ("Q3", "cue"), with its kind for colour.
+    pub label: Option<(String, &'static str)>,
+    /// Hover text: one line per annotation covering the run.
+    pub title: Option<String>,
+    /// The annotation a click on this run selects: the innermost (shortest) one.
+    pub target: Option<AnnotationId>,
+    /// The keyboard caret sits just before this run.
+    pub caret_before: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Fragment,
+    Cue,
+    Mention,
+}
+
+#[derive(Clone, Debug)]
+struct Item<'d> {
+    span: Span,
+    role: Role,
+    kind: AnnotationKind,
+    id: &'d AnnotationId,
+    first_fragment: bool,
+}
+
+/// Builds the view of every block. Cost is O(text + spans · overlap depth), so a long
+/// article with thousands of annotations stays cheap to re-render.
+pub fn block_views(doc: &Document, focus: &Focus) -> Vec<BlockView> {
+    let labels = labels::annotation_labels(doc);
+    let summaries: HashMap<&AnnotationId, String> =
+        doc.annotations.iter().map(|a| (&a.id, labels::summary(doc, a))).collect();
+    let items = collect_items(doc);
+    let index = doc.text_index();
+    doc.article
+        .blocks
+        .iter()
+        .map(|block| {
+            let first = items.partition_point(|item| item.span.start < block.span.start);
+            let last = items.partition_point(|item| item.span.start < block.span.end);
+            let inside = &items[first..last];
+            let runs = block_runs(block.span, inside, focus, &labels, &summaries, |span| {
+                index.slice(span).to_owned()
+            });
+            BlockView { kind: block.kind, span: block.span, runs: Rc::new(runs) }
+        })
+        .collect()
+}
+
+fn collect_items(doc: &Document) -> Vec<Item<'_>> {
+    let mut items = Vec::new();
+    for annotation in &doc.annotations {
+        for (i, fragment) in annotation.fragments.iter().enumerate() {
+            items.push(Item {
+                span: *fragment,
+                role: Role::Fragment,
+                kind: annotation.kind,
+                id: &annotation.id,
+                first_fragment: i == 0,
+            });
+        }
+        let extras = [(annotation.cue, Role::Cue), (annotation.source_mention, Role::Mention)];
+        for (span, role) in extras {
+            if let Some(span) = span {
+                let first_fragment = false;
+                items.push(Item { span, role, kind: annotation.kind, id: &annotation.id, first_fragment });
+            }
+        }
+    }
+    items.sort_by_key(|item| (item.span.start, std::cmp::Reverse(item.span.end)));
+    items
+}
+
+fn block_runs(
+    block: Span,
+    items: &[Item<'_>],
+    focus: &Focus,
+    labels: &HashMap<AnnotationId, String>,
+    summaries: &HashMap<&AnnotationId, String>,
+    slice: impl Fn(Span) -> String,
+) -> Vec<Run> {
+    let mut cuts = vec![block.start, block.end];
+    for item in items {
+        cuts.extend([item.span.start.max(block.start), item.span.end.min(block.end)]);
+    }
+    if let Some(pending) = focus.pending {
+        cuts.extend([pending.start, pending.end].into_iter().filter(|&p| block.start <= p && p <= block.end));
+    }
+    if let Some(caret) = focus.caret.filter(|&c| block.start <= c && c <= block.end) {
+        cuts.push(caret);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut runs = Vec::with_capacity(cuts.len());
+    for pair in cuts.windows(2) {
+        let span = Span::new(pair[0], pair[1]);
+        let covering: Vec<&Item<'_>> = items.iter().filter(|item| item.span.contains(&span)).collect();
+        let mut run = describe(span, &covering, focus, labels, summaries);
+        run.text = slice(span);
+        run.caret_before = focus.caret == Some(span.start);
+        runs.push(run);
+    }
+    // A caret at the very end of a block has no run after it: give it an empty one.
+    if focus.caret == Some(block.end) && !block.is_empty() {
+        runs.push(Run {
+            start: block.end,
+            text: String::new(),
+            classes: "seg".to_owned(),
+            label: None,
+            title: None,
+            target: None,
+            caret_before: true,
+        });
+    }
+    runs
+}
+
+fn describe(
+    span: Span,
+    covering: &[&Item<'_>],
+    focus: &Focus,
+    labels: &HashMap<AnnotationId, String>,
+    summaries: &HashMap<&AnnotationId, String>,
+) -> Run {
+    let mut classes = vec!["seg"];
+    let fragments: Vec<&&Item<'_>> = covering.iter().filter(|i| i.role == Role::Fragment).collect();
+    let quotes = fragments.iter().filter(|i| i.kind == AnnotationKind::Quote).count();
+    let claims = fragments.len() - quotes;
+    if !fragments.is_empty() {
+        classes.push("hl");
+    }
+    if quotes > 0 {
+        classes.push("quote");
+    }
+    if claims > 0 {
+        classes.push("claim");
+    }
+    match fragments.len() {
+        0 | 1 => {}
+        2 => classes.push("depth-2"),
+        _ => classes.push("depth-3"),
+    }
+    let selected = focus.selected.as_ref();
+    let is_selected = |role: Role| covering.iter().any(|i| i.role == role && Some(i.id) == selected);
+    if covering.iter().any(|i| i.role == Role::Cue) {
+        classes.push("cue");
+    }
+    if covering.iter().any(|i| i.role == Role::Mention) {
+        classes.push("mention");
+    }
+    if is_selected(Role::Fragment) {
+        classes.push("selected");
+    }
+    if is_selected(Role::Cue) {
+        classes.push("selected-cue");
+    }
+    if is_selected(Role::Mention) {
+        classes.push("selected-mention");
+    }
+    if focus.pending.is_some_and(|p| p.contains(&span) && !p.is_empty()) {
+        classes.push("pending");
+    }
+
+    let label = chip(span, covering, selected, labels);
+    let title = (!covering.is_empty()).then(|| {
+        let mut lines: Vec<String> = Vec::new();
+        for item in covering {
+            let prefix = match item.role {
+                Role::Fragment => labels.get(item.id).cloned().unwrap_or_default(),
+                Role::Cue => format!("cue of {}", labels.get(item.id).map_or("?", String::as_str)),
+                Role::Mention => format!("source of {}", labels.get(item.id).map_or("?", String::as_str)),
+            };
+            let line = format!("{prefix}: {}", summaries.get(item.id).map_or("", String::as_str));
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+        lines.join("\n")
+    });
+    // Clicking selects the innermost span: the one a reader most likely aimed at.
+    let target = covering.iter().min_by_key(|i| (i.role != Role::Fragment, i.span.len())).map(|i| i.id.clone());
+    Run { start: span.start, text: String::new(), classes: classes.join(" "), label, title, target, caret_before: false }
+}
+
+/// The chip a run starts with, if a span begins exactly here: the annotation's label for its
+/// first fragment, "cue" / "source" for the selected annotation's linked spans.
+fn chip(
+    span: Span,
+    covering: &[&Item<'_>],
+    selected: Option<&AnnotationId>,
+    labels: &HashMap<AnnotationId, String>,
+) -> Option<(String, &'static str)> {
+    let starting = covering.iter().filter(|i| i.span.start == span.start);
+    let mut best: Option<(String, &'static str)> = None;
+    for item in starting {
+        let candidate = match item.role {
+            Role::Fragment if item.first_fragment => {
+                let kind = if item.kind == AnnotationKind::Quote { "quote" } else { "claim" };
+                labels.get(item.id).map(|l| (l.clone(), kind))
+            }
+            Role::Fragment => labels.get(item.id).map(|l| (format!("{l}…"), "quote")),
+            Role::Cue if Some(item.id) == selected => Some(("cue".to_owned(), "cue")),
+            Role::Mention if Some(item.id) == selected => Some(("source".to_owned(), "mention")),
+            _ => None,
+        };
+        if let Some(candidate) = candidate {
+            best = Some(match best {
+                Some((text, kind)) => (format!("{text} {}", candidate.0), kind),
+                None => candidate,
+            });
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::action::Action;
+    use crate::model::annotation::{Origin, QuoteType};
+    use crate::model::article::Article;
+    use crate::model::history::Editor;
+    use crate::model::schema::Schema;
+
+    const TEXT: &str = "Peace talks\n\n2025-03-16 03:31:00\n\nPeskov said \"both sides understand\" today.";
+
+    fn editor() -> Editor {
+        Editor::new(Document::new(Article::parse_text(TEXT).unwrap(), Schema::default()))
+    }
+
+    fn create(editor: &mut Editor, kind: AnnotationKind, span: Span) -> AnnotationId {
+        let quote_type = (kind == AnnotationKind::Quote).then_some(QuoteType::Direct);
+        let action = Action::CreateAnnotation {
+            kind,
+            quote_type,
+            span,
+            author: "test".into(),
+            at: "2026-11-25T00:00:00Z".into(),
+            origin: Origin::Manual,
+        };
+        editor.apply(action).unwrap().created_annotation.unwrap()
+    }
+
+    fn find(doc: &Document, needle: &str) -> Span {
+        let byte = doc.text().find(needle).unwrap();
+        let start = doc.text()[..byte].chars().count();
+        Span::new(start, start + needle.chars().count())
+    }
+
+    fn body(views: &[BlockView]) -> &BlockView {
+        views.iter().find(|b| b.kind == BlockKind::Paragraph).unwrap()
+    }
+
+    #[test]
+    fn runs_cover_each_block_exactly_once_and_in_order() {
+        let mut editor = editor();
+        let quote = find(editor.document(), "both sides understand");
+        create(&mut editor, AnnotationKind::Quote, quote);
+        let doc = editor.document();
+        for view in block_views(doc, &Focus::default()) {
+            let joined: String = view.runs.iter().map(|r| r.text.as_str()).collect();
+            assert_eq!(joined, doc.span_text(view.span));
+            let mut at = view.span.start;
+            for run in view.runs.iter() {
+                assert_eq!(run.start, at, "runs are contiguous");
+                at += run.text.chars().count();
+            }
+        }
+    }
+
+    #[test]
+    fn a_claim_nested_in_a_quote_shows_both_and_clicks_pick_the_inner_one() {
+        let mut editor = editor();
+        let doc = editor.document();
+        let (quote, claim) = (find(doc, "both sides understand"), find(doc, "sides"));
+        let quote_id = create(&mut editor, AnnotationKind::Quote, quote);
+        let claim_id = create(&mut editor, AnnotationKind::Claim, claim);
+        let views = block_views(editor.document(), &Focus::default());
+        let runs = &body(&views).runs;
+        let inner = runs.iter().find(|r| r.text == "sides").unwrap();
+        assert!(inner.classes.contains("quote") && inner.classes.contains("claim") && inner.classes.contains("depth-2"));
+        assert_eq!(inner.target.as_ref(), Some(&claim_id));
+        assert_eq!(inner.label, Some(("C1".to_owned(), "claim")));
+        let outer = runs.iter().find(|r| r.text == "both ").unwrap();
+        assert_eq!(outer.target.as_ref(), Some(&quote_id));
+        assert_eq!(outer.label, Some(("Q1".to_owned(), "quote")));
+        let title = inner.title.as_deref().unwrap();
+        assert!(title.contains("Q1: Direct quote") && title.contains("C1: Claim"), "{title}");
+    }
+
+    #[test]
+    fn the_selected_annotations_cue_and_source_are_labelled() {
+        let mut editor = editor();
+        let doc = editor.document();
+        let (quote, cue, source) = (find(doc, "both sides understand"), find(doc, "said"), find(doc, "Peskov"));
+        let id = create(&mut editor, AnnotationKind::Quote, quote);
+        editor.apply(Action::SetCue { id: id.clone(), span: Some(cue) }).unwrap();
+        editor.apply(Action::SetSourceMention { id: id.clone(), span: Some(source) }).unwrap();
+
+        let unselected = block_views(editor.document(), &Focus::default());
+        let said = body(&unselected).runs.iter().find(|r| r.text == "said").unwrap().clone();
+        assert!(said.classes.contains("cue") && !said.classes.contains("selected-cue"));
+        assert_eq!(said.label, None);
+
+        let focus = Focus { selected: Some(id), ..Focus::default() };
+        let selected = block_views(editor.document(), &focus);
+        let runs = &body(&selected).runs;
+        let said = runs.iter().find(|r| r.text == "said").unwrap();
+        assert!(said.classes.contains("selected-cue"));
+        assert_eq!(said.label, Some(("cue".to_owned(), "cue")));
+        let peskov = runs.iter().find(|r| r.text == "Peskov").unwrap();
+        assert_eq!(peskov.label, Some(("source".to_owned(), "mention")));
+        assert!(runs.iter().filter(|r| r.classes.contains(" selected")).count() >= 1);
+    }
+
+    #[test]
+    fn pending_span_and_caret_split_runs() {
+        let editor = editor();
+        let doc = editor.document();
+        let pending = find(doc, "said");
+        let focus = Focus { pending: Some(pending), caret: Some(pending.end), ..Focus::default() };
+        let views = block_views(doc, &focus);
+        let runs = &body(&views).runs;
+        let said = runs.iter().find(|r| r.text == "said").unwrap();
+        assert!(said.classes.contains("pending"));
+        assert!(runs.iter().any(|r| r.caret_before && r.start == pending.end));
+    }
+}
