@@ -142,8 +142,11 @@ EXAMPLE:
         USAGE
     }
 
+    /// Positional arguments, and `(flag, value)` pairs.
+    type Parsed<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+
     /// Splits arguments into positional ones and `--flag VALUE` pairs from `flags`.
-    fn split_args<'a>(args: &'a [String], flags: &[&str]) -> Result<(Vec<&'a str>, Vec<(&'a str, &'a str)>), String> {
+    fn split_args<'a>(args: &'a [String], flags: &[&str]) -> Result<Parsed<'a>, String> {
         let mut positional = Vec::new();
         let mut options = Vec::new();
         let mut it = args.iter();

@@ -28,3 +28,24 @@ pub fn to_jsonl<'a>(docs: impl IntoIterator<Item = &'a Document>) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::article::Article;
+    use crate::model::schema::Schema;
+
+    #[test]
+    fn blank_lines_are_skipped_and_line_numbers_kept() {
+        let doc = Document::new(Article::parse_text("A text.").unwrap(), Schema::default());
+        let line = dataset_document_line(&doc);
+        let file = format!("\n{line}\n\n{{\"format\": 1}}\n");
+        let read = read_jsonl(&file);
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[0].0, 2);
+        assert_eq!(read[0].1.as_ref().unwrap(), &doc);
+        assert_eq!(read[1].0, 4);
+        assert_eq!(read[1].1.as_ref().unwrap_err().path, "format");
+        assert_eq!(documents_from_jsonl(&file).unwrap_err().0, 4);
+    }
+}

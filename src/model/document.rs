@@ -1,6 +1,8 @@
 //! The whole annotation state of one article: what is exported, imported, and changed by
 //! actions. The text index is derived from the article and cached here.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::annotation::{Annotation, AnnotationId};
@@ -35,7 +37,9 @@ pub struct Document {
     /// In text order (see [`Annotation::order_key`]).
     pub annotations: Vec<Annotation>,
     pub next_ids: NextIds,
-    index: TextIndex,
+    /// Shared between clones: it never changes for a given article, and a UI that clones its
+    /// state on every action should not copy four arrays per code point each time.
+    index: Arc<TextIndex>,
 }
 
 impl PartialEq for Document {
@@ -64,7 +68,7 @@ impl std::fmt::Debug for Document {
 
 impl Document {
     pub fn new(article: Article, schema: Schema) -> Document {
-        let index = TextIndex::new(&article.text);
+        let index = Arc::new(TextIndex::new(&article.text));
         Document { article, schema, speakers: Vec::new(), annotations: Vec::new(), next_ids: NextIds::default(), index }
     }
 
@@ -170,5 +174,50 @@ impl Document {
     /// See [`super::invariants::check`].
     pub fn check_invariants(&self) -> Result<(), String> {
         super::invariants::check(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::action::Action;
+    use crate::model::annotation::{AnnotationKind, Origin};
+    use crate::model::article::Article;
+
+    fn create(doc: &mut Document, start: usize, end: usize) -> AnnotationId {
+        let action = Action::CreateAnnotation { kind: AnnotationKind::Claim, quote_type: None, span: Span::new(start, end), author: "t".into(), at: "t".into(), origin: Origin::Manual };
+        doc.apply(action).unwrap().created_annotation.unwrap()
+    }
+
+    #[test]
+    fn fresh_ids_skip_ids_already_taken() {
+        let mut doc = Document::new(Article::parse_text("One two three four.").unwrap(), Schema::default());
+        assert_eq!(doc.peek_annotation_id().0, "a1");
+        let a = create(&mut doc, 0, 3);
+        // An imported file may already use the next number for something else.
+        doc.annotations[0].id = AnnotationId("a2".into());
+        assert_eq!(a.0, "a1");
+        assert_eq!(doc.peek_annotation_id().0, "a3");
+    }
+
+    #[test]
+    fn annotations_stay_in_text_order_with_enclosing_first() {
+        let mut doc = Document::new(Article::parse_text("One two three four.").unwrap(), Schema::default());
+        create(&mut doc, 8, 13);
+        create(&mut doc, 4, 7);
+        create(&mut doc, 4, 13);
+        let order: Vec<(usize, usize)> = doc.annotations.iter().map(|a| (a.first_start(), a.last_end())).collect();
+        assert_eq!(order, vec![(4, 13), (4, 7), (8, 13)]);
+        let under: Vec<&str> = doc.annotations_at(Span::new(9, 9)).map(|a| a.id.0.as_str()).collect();
+        assert_eq!(under, vec!["a3", "a1"]);
+    }
+
+    #[test]
+    fn equality_ignores_the_cached_index_but_not_the_counters() {
+        let a = Document::new(Article::parse_text("Text.").unwrap(), Schema::default());
+        let mut b = a.clone();
+        assert_eq!(a, b);
+        b.next_ids.speaker = 7;
+        assert_ne!(a, b);
     }
 }

@@ -44,3 +44,18 @@ pub fn join(prefix: &str, rest: &str) -> String {
         _ => format!("{prefix}.{rest}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_join_like_field_accessors() {
+        assert_eq!(join("annotations[3]", "fragments[0]"), "annotations[3].fragments[0]");
+        assert_eq!(join("annotations", "[3]"), "annotations[3]");
+        assert_eq!(join("", "version"), "version");
+        let e = FieldError::new("stances[0].id", "duplicate").under("schema");
+        assert_eq!(e.to_string(), "schema.stances[0].id: duplicate");
+        assert_eq!(FieldError::new("", "bad JSON").to_string(), "bad JSON");
+    }
+}

@@ -240,3 +240,36 @@ impl<'a> Row<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::article::Article;
+
+    #[test]
+    fn sha256_is_lower_hex_of_utf8() {
+        assert_eq!(text_sha256("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn document_id_is_the_article_id_or_a_sha_prefix() {
+        let mut doc = Document::new(Article::parse_text("abc").unwrap(), Schema::default());
+        assert_eq!(document_id(&doc), "ba7816bf8f01");
+        doc.article.id = Some("story-1".into());
+        assert_eq!(document_id(&doc), "story-1");
+    }
+
+    #[test]
+    fn context_is_clamped_at_the_text_edges() {
+        let ix = TextIndex::new("😀 short");
+        let s = SpanOut::new(&ix, Span::new(2, 7));
+        assert_eq!((s.text, s.context_before, s.context_after), ("short", "😀 ", ""));
+    }
+
+    #[test]
+    fn rows_are_empty_for_a_document_without_annotations() {
+        let doc = Document::new(Article::parse_text("abc").unwrap(), Schema::default());
+        assert_eq!(flat_rows_jsonl(&doc), "");
+        assert!(!dataset_document_line(&doc).contains('\n'));
+    }
+}

@@ -109,3 +109,27 @@ impl Editor {
         self.revision += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::article::Article;
+    use crate::model::schema::Schema;
+    use crate::model::speaker::SpeakerKind;
+
+    #[test]
+    fn labels_and_revisions_follow_undo_and_redo() {
+        let mut ed = Editor::new(Document::new(Article::parse_text("Text.").unwrap(), Schema::default()));
+        assert!(!ed.undo() && !ed.redo(), "nothing to undo or redo yet");
+        ed.apply(Action::AddSpeaker { name: "Rubio".into(), kind: SpeakerKind::Person, role: None }).unwrap();
+        assert_eq!((ed.undo_label(), ed.revision()), (Some("add speaker Rubio"), 1));
+        assert!(ed.undo());
+        assert_eq!((ed.undo_label(), ed.redo_label(), ed.revision()), (None, Some("add speaker Rubio"), 2));
+        assert!(ed.document().speakers.is_empty());
+        assert!(ed.redo());
+        assert_eq!(ed.document().speakers[0].id.0, "s1", "redo recreates the same id");
+        let refused = ed.apply(Action::AddSpeaker { name: "rubio".into(), kind: SpeakerKind::Person, role: None });
+        assert!(refused.is_err());
+        assert_eq!(ed.revision(), 3, "a refusal is not a revision");
+    }
+}

@@ -17,7 +17,7 @@ use super::schema::Schema;
 use super::speaker::{Speaker, SpeakerId, SpeakerKind};
 use super::text::Span;
 
-pub use super::reanchor::{reanchor, ReanchorReport, Unplaced};
+pub use super::reanchor::{reanchor, reanchor_document, ReanchorReport, Unplaced};
 
 pub type ImportError = FieldError;
 

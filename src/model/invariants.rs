@@ -110,3 +110,57 @@ pub fn annotation_problem(doc: &Document, a: &Annotation) -> Result<(), String> 
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::article::Article;
+    use crate::model::schema::Schema;
+
+    fn doc() -> Document {
+        Document::new(Article::parse_text("Title\n\n2025-01-01\n\nAbstract: Sum.\n\nBody 👍🏽 text.").unwrap(), Schema::default())
+    }
+
+    #[test]
+    fn span_problems_name_the_rule() {
+        let d = doc();
+        let body = d.article.blocks[3].span;
+        assert_eq!(span_problem(&d, Span::new(body.start, body.start + 4)), None);
+        let says = |s: Span, words: &str| {
+            let m = span_problem(&d, s).unwrap_or_default();
+            assert!(m.contains(words), "{s}: {m:?} should say {words:?}");
+        };
+        says(Span::new(3, 9), "crosses from the title into the dateline");
+        says(Span::new(5, 7), "not inside a block");
+        says(Span::new(body.start + 6, body.start + 7), "inside a character");
+        says(Span::new(4, 2), "reversed");
+        says(Span::new(3, 3), "empty");
+        says(Span::new(3, 999), "past the end");
+    }
+
+    #[test]
+    fn fragments_must_be_sorted_and_disjoint() {
+        assert!(fragments_problem(&[]).is_some());
+        assert_eq!(fragments_problem(&[Span::new(0, 3), Span::new(3, 5)]), None, "touching is fine");
+        assert!(fragments_problem(&[Span::new(0, 4), Span::new(3, 5)]).unwrap().contains("overlap"));
+        assert!(fragments_problem(&[Span::new(6, 8), Span::new(0, 2)]).is_some());
+    }
+
+    #[test]
+    fn check_reports_a_dangling_reference() {
+        let mut d = doc();
+        let body = d.article.blocks[3].span;
+        d.apply(crate::model::action::Action::CreateAnnotation {
+            kind: AnnotationKind::Claim,
+            quote_type: None,
+            span: Span::new(body.start, body.start + 4),
+            author: "t".into(),
+            at: "t".into(),
+            origin: crate::model::annotation::Origin::Manual,
+        })
+        .unwrap();
+        assert_eq!(check(&d), Ok(()));
+        d.annotations[0].stance = Some("love".into());
+        assert_eq!(check(&d), Err("annotation a1: stance: \"love\" is not a stance value of the schema".into()));
+    }
+}

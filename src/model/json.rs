@@ -96,3 +96,23 @@ pub fn describe(v: &Value) -> String {
         other => type_name(other).to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_carry_the_field_path() {
+        let v: Value = serde_json::from_str(r#"{"a": {"n": -1, "s": 3, "k": "x"}, "list": [1, {"z": true}]}"#).unwrap();
+        let root = obj(&v, "").unwrap();
+        let a = root.obj("a").unwrap();
+        assert_eq!(a.index("n").unwrap_err().to_string(), "a.n: must be a non-negative integer, found -1");
+        assert_eq!(a.str("s").unwrap_err().to_string(), "a.s: must be a string, found a number");
+        assert_eq!(a.str("missing").unwrap_err().to_string(), "a.missing: is missing");
+        let k = a.choice("k", &["y"], |s| (s == "y").then_some(())).unwrap_err();
+        assert_eq!(k.to_string(), "a.k: \"x\" is not one of: y");
+        let items = root.array("list").unwrap();
+        assert_eq!(items[1].0, "list[1]");
+        assert_eq!(obj(items[0].1, &items[0].0).err().unwrap().to_string(), "list[0]: must be an object, found a number");
+    }
+}

@@ -164,3 +164,20 @@ fn common_suffix(a: &str, b: &str) -> usize {
 fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn occurrences_include_overlapping_ones_in_code_points() {
+        let ix = TextIndex::new("😀aaa😀aa");
+        assert_eq!(occurrences(&ix, "aa"), vec![Span::new(1, 3), Span::new(2, 4), Span::new(5, 7)]);
+    }
+
+    #[test]
+    fn context_agreement_is_counted_in_characters() {
+        assert_eq!(common_suffix("said 👍🏽", "he said 👍🏽"), 7);
+        assert_eq!(common_prefix("end.", "ends"), 3);
+    }
+}

@@ -87,3 +87,30 @@ pub fn json_message(e: &serde_json::Error) -> String {
         None => m,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_normalised_for_the_layout() {
+        let r = read(r#"{"title": "  A\ntitle ", "abstract": "One\n\nTwo", "text": "P1\r\n\r\nP2", "published": null}"#).unwrap();
+        assert_eq!(r.title.as_deref(), Some("A title"));
+        assert_eq!(r.abstract_text.as_deref(), Some("One\nTwo"));
+        assert_eq!(r.published, None);
+        assert_eq!(r.paragraphs, vec!["P1", "P2"]);
+    }
+
+    #[test]
+    fn empty_optional_fields_count_as_absent() {
+        let r = read(r#"{"title": "  ", "id": "", "text": "x"}"#).unwrap();
+        assert_eq!((r.title, r.id), (None, None));
+    }
+
+    #[test]
+    fn wrong_types_and_non_objects() {
+        assert_eq!(read("[1]").err(), Some(ParseError::NotAnObject));
+        let e = read(r#"{"text": "x", "id": [1]}"#).err().unwrap();
+        assert_eq!(e.to_string(), "the JSON record's `id` must be a string or a number, found an array");
+    }
+}

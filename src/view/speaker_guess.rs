@@ -38,7 +38,7 @@ pub fn propose(mention: &str) -> Option<Proposal> {
     if words.len() <= 3 && lower.last().is_some_and(|w| GROUP_WORDS.contains(&w.as_str())) {
         return Some(Proposal { name: mention.to_owned(), role: None, kind: SpeakerKind::Group });
     }
-    let name_len = words.iter().rev().take_while(|w| is_name_word(w)).take(3).count().min(2).max(1);
+    let name_len = words.iter().rev().take_while(|w| is_name_word(w)).take(3).count().clamp(1, 2);
     let split = words.len().saturating_sub(name_len);
     let name = words[split..].join(" ");
     let role = (split > 0).then(|| words[..split].join(" "));

@@ -126,6 +126,10 @@ async fn a_quote_is_tagged_exported_and_restored_after_reload() {
     assert_eq!(annotation_count(&page).await, 1);
     page.press(&[], 'j').await;
     settle(&page).await;
+    let current = page.wait_for_css("[data-testid=annotation-list] [aria-current=true]").await.text().await.unwrap();
+    assert!(current.contains("Peskov · favor → the 30-day ceasefire proposal"), "list row: {current}");
+    page.click("[role=tab]:nth-child(1)").await;
+    settle(&page).await;
     assert!(details_text(&page).await.contains("There is still a lot of work"));
     assert!(pressed(&page, "[data-testid=stance-favor]").await);
     let highlighted = page.texts(".seg.quote").await.concat();
