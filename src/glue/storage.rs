@@ -2,6 +2,7 @@
 
 const DOCUMENT_KEY: &str = "stancemark.document.v1";
 const UNREADABLE_KEY: &str = "stancemark.document.v1.unreadable";
+const AUTHOR_KEY: &str = "stancemark.author";
 
 /// Why the work could not be saved in the browser.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,4 +39,13 @@ pub fn load_document() -> Result<Option<String>, StorageError> {
 /// never destroys it; the next save then overwrites only the main key.
 pub fn set_aside_unreadable(json: &str) -> Result<(), StorageError> {
     local_storage()?.set_item(UNREADABLE_KEY, json).map_err(|_| StorageError("the browser refused to keep the unreadable copy".into()))
+}
+
+/// The annotator's name, recorded in every annotation they make.
+pub fn load_author() -> Option<String> {
+    local_storage().ok()?.get_item(AUTHOR_KEY).ok().flatten().filter(|name| !name.trim().is_empty())
+}
+
+pub fn save_author(name: &str) -> Result<(), StorageError> {
+    local_storage()?.set_item(AUTHOR_KEY, name).map_err(|_| StorageError("the browser refused to save your name".into()))
 }

@@ -58,6 +58,7 @@ pub enum Msg {
     NoticeAction(NoticeAction),
     DismissNotice,
     SetTab(Tab),
+    SetAuthor(String),
 }
 
 pub struct App {
@@ -72,6 +73,8 @@ pub struct App {
     pub(super) notice: Option<Notice>,
     pub(super) saved: Result<(), String>,
     pub(super) help_open: bool,
+    /// Who is annotating: stored with each annotation, so datasets can be audited per person.
+    pub(super) author: String,
     pub(super) tab: Tab,
     pub(super) dragging: bool,
     /// The document before the last file was opened, so opening the wrong file is undoable.
@@ -123,6 +126,7 @@ impl Component for App {
             notice: restored.problem.map(Notice::error),
             saved: Ok(()),
             help_open: false,
+            author: crate::glue::storage::load_author().unwrap_or_else(|| "annotator".to_owned()),
             tab: Tab::Annotations,
             dragging: false,
             previous: None,
@@ -180,6 +184,16 @@ impl Component for App {
             Msg::NoticeAction(NoticeAction::RestorePrevious) => self.restore_previous(),
             Msg::DismissNotice => self.notice = None,
             Msg::SetTab(tab) => self.tab = tab,
+            Msg::SetAuthor(name) => {
+                let name = name.trim().to_owned();
+                if name.is_empty() {
+                    return true;
+                }
+                if let Err(error) = crate::glue::storage::save_author(&name) {
+                    self.notice = Some(Notice::error(format!("Your name is kept for this tab only: {error}.")));
+                }
+                self.author = name;
+            }
         }
         true
     }
@@ -263,7 +277,8 @@ impl Component for App {
                     </aside>
                 </main>
                 <StatusBar saved={self.saved.clone()} annotations={doc.annotations.len()} speakers={doc.speakers.len()}
-                    pending={pending_text} snap_words={self.snap_words} />
+                    pending={pending_text} snap_words={self.snap_words}
+                    author={AttrValue::from(self.author.clone())} on_author={link.callback(Msg::SetAuthor)} />
                 if self.help_open {
                     <HelpSheet rows={keymap::help_rows(&doc.schema)} on_close={link.callback(|()| Msg::Command(Command::ToggleHelp))} />
                 }

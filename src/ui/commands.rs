@@ -13,9 +13,6 @@ use crate::view::speaker_guess;
 use super::app::{App, Tab};
 use super::notice::Notice;
 
-/// Who made an annotation: stored with it, so datasets can be audited per annotator.
-const AUTHOR: &str = "annotator";
-
 impl App {
     pub(super) fn run_command(&mut self, command: Command) {
         match command {
@@ -118,7 +115,7 @@ impl App {
             kind,
             quote_type,
             span,
-            author: AUTHOR.to_owned(),
+            author: self.author.clone(),
             at: clock::now_rfc3339(),
             origin: Origin::Manual,
         };

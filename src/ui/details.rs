@@ -10,6 +10,7 @@ use crate::model::annotation::{Annotation, AnnotationKind, QuoteType};
 use crate::model::document::Document;
 use crate::model::speaker::SpeakerId;
 use crate::model::text::Span;
+use crate::view::keymap::key_label;
 use crate::view::labels;
 
 use super::speaker_picker::SpeakerPicker;
@@ -31,6 +32,7 @@ pub fn Details(props: &DetailsProps) -> Html {
     let id = annotation.id.clone();
     let edit = |action: Action| props.on_edit.reform(move |_: MouseEvent| action.clone());
     let text = |span: Span| doc.span_text(span).to_owned();
+    let key = |name: &str| key_label(&doc.schema, name);
 
     let kind_button = |kind: AnnotationKind, label: &str| {
         let pressed = annotation.kind == kind;
@@ -38,7 +40,7 @@ pub fn Details(props: &DetailsProps) -> Html {
             <button aria-pressed={pressed.to_string()} onclick={edit(Action::SetKind { id: id.clone(), kind })}>{ label }</button>
         }
     };
-    let type_button = |quote_type: QuoteType, label: &str, key: &str| {
+    let type_button = |quote_type: QuoteType, label: &str, key: String| {
         let pressed = annotation.quote_type == Some(quote_type);
         html! {
             <button aria-pressed={pressed.to_string()} onclick={edit(Action::SetQuoteType { id: id.clone(), quote_type })}>
@@ -93,7 +95,7 @@ pub fn Details(props: &DetailsProps) -> Html {
             </div>
         }
     });
-    let linked = |tag: &str, class: &str, span: Option<Span>, clear: Action, testid: &str| match span {
+    let linked = |tag: &str, class: &str, hotkey: &str, span: Option<Span>, clear: Action, testid: &str| match span {
         Some(span) => html! {
             <div class="span-row" data-testid={testid.to_owned()}>
                 <span class={classes!("tag", class.to_owned())}>{ tag }</span>
@@ -103,7 +105,7 @@ pub fn Details(props: &DetailsProps) -> Html {
         },
         None => html! {
             <div class="span-row empty"><span class={classes!("tag", class.to_owned())}>{ tag }</span>
-                { format!("none: select its words and press {}", if class == "cue" { "U" } else { "M" }) }</div>
+                { format!("none: select its words and press {}", key(hotkey)) }</div>
         },
     };
 
@@ -129,17 +131,17 @@ pub fn Details(props: &DetailsProps) -> Html {
                 <div class="field">
                     <span class="label">{ "Quote type" }</span>
                     <div class="segmented" role="group" aria-label="Quote type">
-                        { type_button(QuoteType::Direct, "Direct", "D") }
-                        { type_button(QuoteType::Indirect, "Indirect", "I") }
-                        { type_button(QuoteType::Mixed, "Mixed", "X") }
+                        { type_button(QuoteType::Direct, "Direct", key("direct")) }
+                        { type_button(QuoteType::Indirect, "Indirect", key("indirect")) }
+                        { type_button(QuoteType::Mixed, "Mixed", key("mixed")) }
                     </div>
                 </div>
             }
             <div class="field">
                 <span class="label">{ "Spans" }</span>
                 { for fragments }
-                { linked("cue", "cue", annotation.cue, Action::SetCue { id: id.clone(), span: None }, "cue-row") }
-                { linked("source", "mention", annotation.source_mention, Action::SetSourceMention { id: id.clone(), span: None }, "mention-row") }
+                { linked("cue", "cue", "cue", annotation.cue, Action::SetCue { id: id.clone(), span: None }, "cue-row") }
+                { linked("source", "mention", "source_mention", annotation.source_mention, Action::SetSourceMention { id: id.clone(), span: None }, "mention-row") }
             </div>
             <SpeakerPicker doc={doc.clone()} current={annotation.speaker.clone()} mention={mention}
                 on_pick={on_pick_speaker}
@@ -150,7 +152,7 @@ pub fn Details(props: &DetailsProps) -> Html {
                 <div class="segmented" role="group" aria-label="Stance">{ for stance_buttons }</div>
             </div>
             <div class="field">
-                <label for="target-select">{ "Toward" }<kbd>{ "T" }</kbd></label>
+                <label for="target-select">{ "Toward" }<kbd>{ key("target") }</kbd></label>
                 <select id="target-select" onchange={on_target} data-testid="target-select">
                     <option value="" selected={annotation.target.is_none()}>{ "— no target —" }</option>
                     for target in doc.schema.targets.iter() {
@@ -161,14 +163,14 @@ pub fn Details(props: &DetailsProps) -> Html {
                 </select>
             </div>
             <div class="field">
-                <label for="note-input">{ "Note" }<kbd>{ "N" }</kbd></label>
+                <label for="note-input">{ "Note" }<kbd>{ key("note") }</kbd></label>
                 <textarea id="note-input" value={annotation.note.clone()} onchange={on_note} placeholder="Anything the next reader should know" />
             </div>
             <div class="field">
                 <span class="label">{ format!("Made by {} · {} · {}", annotation.created_by, annotation.created_at, annotation.origin.as_str()) }</span>
             </div>
             <button class="btn danger" onclick={edit(Action::DeleteAnnotation { id: id.clone() })} data-testid="delete">
-                { "Delete" }<kbd>{ "Del" }</kbd>
+                { "Delete" }<kbd>{ key("delete") }</kbd>
             </button>
         </section>
     }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::model::document::Document;
 use crate::model::speaker::SpeakerId;
+use crate::view::keymap::key_label;
 use crate::view::speaker_guess;
 
 #[derive(Properties, PartialEq)]
@@ -93,7 +94,7 @@ pub fn SpeakerPicker(props: &SpeakerPickerProps) -> Html {
 
     html! {
         <div class="field">
-            <label for="speaker-input">{ "Speaker" }<kbd>{ "S" }</kbd></label>
+            <label for="speaker-input">{ "Speaker" }<kbd>{ key_label(&doc.schema, "speaker") }</kbd></label>
             if let Some(speaker) = current {
                 <div class="span-row">
                     <span class="text" data-testid="current-speaker"><strong>{ &speaker.name }</strong>

@@ -9,6 +9,8 @@ pub struct StatusBarProps {
     pub speakers: usize,
     pub pending: Option<AttrValue>,
     pub snap_words: bool,
+    pub author: AttrValue,
+    pub on_author: Callback<String>,
 }
 
 #[component]
@@ -27,6 +29,10 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
             }
             <span>{ if props.snap_words { "Snap: whole words (W)" } else { "Snap: characters (W)" } }</span>
             <span class="spacer"></span>
+            <label class="author">{ "Annotator " }
+                <input value={props.author.clone()} size="12" aria-label="Your name, stored with each annotation you make"
+                    onchange={props.on_author.reform(|event: Event| event.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
+            </label>
             <span>{ "Everything stays on this machine." }</span>
         </footer>
     }

@@ -43,15 +43,13 @@ impl App {
     /// Opens a dropped or picked file. The current work is kept aside until the next file is
     /// opened, so the notice can offer to go back.
     pub(super) fn open_file(&mut self, name: &str, bytes: Result<Vec<u8>, String>) {
-        let opened = bytes.map_err(|why| format!("Could not open “{name}”: {why}.")).and_then(|bytes| read_document(name, &bytes, &self.editor.document().schema));
+        let schema = &self.editor.document().schema;
+        let opened = bytes
+            .map_err(|why| format!("Could not open “{name}”: {why}."))
+            .and_then(|bytes| read_document(name, &bytes, schema));
         match opened {
             Ok((document, what)) => {
-                let previous = self.editor.document().clone();
-                self.editor.replace_document(document);
-                self.previous = Some(previous);
-                self.focus = Default::default();
-                self.key_selection = None;
-                self.document_changed();
+                self.swap_document(document);
                 self.notice = Some(Notice {
                     action: Some(("Go back to the previous document".to_owned(), NoticeAction::RestorePrevious)),
                     ..Notice::info(format!("Opened “{name}”: {what}."))
@@ -63,14 +61,20 @@ impl App {
 
     pub(super) fn restore_previous(&mut self) {
         if let Some(previous) = self.previous.take() {
-            let current = self.editor.document().clone();
-            self.editor.replace_document(previous);
-            self.previous = Some(current);
-            self.focus = Default::default();
-            self.key_selection = None;
-            self.document_changed();
+            self.swap_document(previous);
             self.notice = Some(Notice::info("Back to the previous document."));
         }
+    }
+
+    /// Makes `document` the one being annotated and keeps the current one as `previous`.
+    /// Undo history belongs to a document, so it starts afresh.
+    fn swap_document(&mut self, document: Document) {
+        let current = self.editor.document().clone();
+        self.editor.replace_document(document);
+        self.previous = Some(current);
+        self.focus = Default::default();
+        self.key_selection = None;
+        self.document_changed();
     }
 }
 

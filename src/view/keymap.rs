@@ -4,7 +4,7 @@
 //! handler cannot disagree and every binding is tested natively.
 
 use crate::model::annotation::QuoteType;
-use crate::model::schema::Schema;
+use crate::model::schema::{Schema, DEFAULT_HOTKEYS};
 
 /// A key press as the page saw it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,6 +151,11 @@ pub fn command_for(press: &KeyPress, schema: &Schema) -> Option<Command> {
     }
 }
 
+/// The key bound to a schema command, as a button shows it ("Q", "Ctrl + Z"), or "" if unbound.
+pub fn key_label(schema: &Schema, name: &str) -> String {
+    schema.hotkeys.get(name).map(|key| key.to_uppercase().replace('+', " + ")).unwrap_or_default()
+}
+
 /// What a schema hotkey name does, for the help sheet.
 fn describe(name: &str) -> &'static str {
     match name {
@@ -180,9 +185,12 @@ pub fn help_rows(schema: &Schema) -> Vec<(String, String)> {
         ("drag, or Shift + ← →".to_owned(), "select text (snapped to whole words)".to_owned()),
         ("Ctrl + ← →".to_owned(), "move the caret by a word (Shift extends)".to_owned()),
     ];
-    for (name, key) in &schema.hotkeys {
-        if named_command(name).is_some() {
-            rows.push((key.to_uppercase().replace('+', " + "), describe(name).to_owned()));
+    // The defaults' order groups the commands as a person learns them; then any others.
+    let known = DEFAULT_HOTKEYS.iter().map(|(name, _)| *name);
+    let others = schema.hotkeys.keys().map(String::as_str).filter(|name| !DEFAULT_HOTKEYS.iter().any(|(n, _)| n == name));
+    for name in known.chain(others) {
+        if schema.hotkeys.contains_key(name) && named_command(name).is_some() {
+            rows.push((key_label(schema, name), describe(name).to_owned()));
         }
     }
     for stance in &schema.stances {

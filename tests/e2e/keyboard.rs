@@ -1,0 +1,69 @@
+//! Keyboard-only work, the help sheet, and a browser that refuses to save.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::support::Page;
+
+const CTRL: char = '\u{E009}';
+const SHIFT: char = '\u{E008}';
+const RIGHT: char = '\u{E014}';
+
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(150)).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn text_is_selected_and_tagged_with_the_keyboard_alone() {
+    let page = Page::open().await;
+    // The caret starts at the title; Ctrl+Shift+→ selects word by word.
+    page.press(&[], RIGHT).await;
+    page.press(&[], '\u{E012}').await; // ← back to the start
+    for _ in 0..2 {
+        page.press(&[CTRL, SHIFT], RIGHT).await;
+    }
+    settle().await;
+    let status = page.wait_for_css("[data-testid=status]").await.text().await.unwrap();
+    assert!(status.contains("“US envoy” (0–8)"), "status: {status}");
+    page.press(&[], 'c').await;
+    settle().await;
+    let details = page.wait_for_css("[data-testid=details-text]").await.text().await.unwrap();
+    assert_eq!(details, "US envoy");
+    assert!(page.wait_for_css("[data-testid=details] h2").await.text().await.unwrap().contains("CLAIM"));
+    page.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn question_mark_opens_the_keyboard_sheet_and_escape_closes_it() {
+    let page = Page::open().await;
+    page.press(&[SHIFT], '?').await;
+    let sheet = page.wait_for_css("[data-testid=help]").await.text().await.unwrap();
+    assert!(sheet.contains("make the selection a quote") && sheet.contains("undo"), "{sheet}");
+    page.press(&[], '\u{E00C}').await; // Escape
+    settle().await;
+    let open = page.js("return document.querySelector('[data-testid=help]') !== null;", vec![]).await;
+    assert_eq!(open, json!(false));
+    page.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_full_storage_is_reported_and_work_stays_exportable() {
+    let page = Page::open().await;
+    // Every later save fails the way a full quota does.
+    page.js(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+        vec![],
+    )
+    .await;
+    page.drag_select("he was also \"cautiously optimistic.\"", "cautiously optimistic").await;
+    settle().await;
+    page.press(&[], 'q').await;
+    settle().await;
+    let status = page.wait_for_css("[data-testid=status]").await.text().await.unwrap();
+    assert!(status.contains("Not saved: the browser's storage is full"), "status: {status}");
+    page.click("button[title^='Download the document JSON']").await;
+    let exported: serde_json::Value = serde_json::from_str(&page.download(".stancemark.json").await).unwrap();
+    assert_eq!(exported["annotations"][0]["fragments"][0]["text"], "cautiously optimistic");
+    page.close().await;
+}
