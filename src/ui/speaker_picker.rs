@@ -106,7 +106,7 @@ pub fn SpeakerPicker(props: &SpeakerPickerProps) -> Html {
             <input id="speaker-input" type="search" autocomplete="off" placeholder="Type a name or alias…"
                 value={(*query).clone()} oninput={on_input} onkeydown={on_key} onfocus={on_focus}
                 role="combobox" aria-expanded={(*open).to_string()} aria-controls="speaker-suggestions" data-testid="speaker-input" />
-            if let Some(mention) = &props.mention {
+            if let Some(mention) = props.mention.as_ref().filter(|m| !current.is_some_and(|s| s.answers_to(m))) {
                 <button class="btn" onclick={props.on_create_from_mention.reform(|_: MouseEvent| ())} data-testid="speaker-from-mention">
                     { format!("New speaker from “{mention}”") }
                 </button>

@@ -18,22 +18,24 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
     html! {
         <footer class="statusbar" data-testid="status">
             { match &props.saved {
-                Ok(()) => html! { <span data-testid="saved">{ "✓ Saved in this browser" }</span> },
+                Ok(()) => html! { <span data-testid="saved" title="Every change is saved in this browser as you make it">{ "✓ Saved" }</span> },
                 Err(why) => html! {
                     <span class="warn" role="alert">{ format!("Not saved: {why}. Your work is kept in this tab; export it before closing.") }</span>
                 },
             } }
             <span>{ format!("{} annotations · {} speakers", props.annotations, props.speakers) }</span>
             if let Some(pending) = &props.pending {
-                <span>{ format!("Selection: {pending}") }</span>
+                <span class="selection">{ format!("Selection: {pending}") }</span>
             }
-            <span>{ if props.snap_words { "Snap: whole words (W)" } else { "Snap: characters (W)" } }</span>
+            <span title="W switches between snapping selections to whole words and to characters">
+                { if props.snap_words { "Snap: words" } else { "Snap: characters" } }
+            </span>
             <span class="spacer"></span>
             <label class="author">{ "Annotator " }
                 <input value={props.author.clone()} size="12" aria-label="Your name, stored with each annotation you make"
                     onchange={props.on_author.reform(|event: Event| event.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
             </label>
-            <span>{ "Everything stays on this machine." }</span>
+            <span title="No server: the article and your annotations never leave this browser">{ "Offline · private" }</span>
         </footer>
     }
 }
