@@ -59,6 +59,8 @@ pub enum Msg {
     DismissNotice,
     SetTab(Tab),
     SetAuthor(String),
+    /// Write the document to the browser's storage (scheduled right after each change).
+    Save,
 }
 
 pub struct App {
@@ -81,6 +83,9 @@ pub struct App {
     pub(super) previous: Option<Document>,
     /// Scroll the selected annotation into view after the next render.
     pub(super) scroll_to_selected: bool,
+    /// Counts document changes, so views are rebuilt only when the document or focus moved.
+    doc_generation: u64,
+    views_key: Option<(u64, Focus)>,
     /// Focus this element id after the next render (a hotkey asked for a field).
     pub(super) focus_request: Option<&'static str>,
     pub(super) article_ref: NodeRef,
@@ -89,6 +94,9 @@ pub struct App {
     /// The schema the keydown listener maps keys with, shared with it.
     hotkey_schema: Rc<RefCell<Schema>>,
     reader: Option<FileReader>,
+    /// A save waiting for the current frame to paint; at most one at a time.
+    save_scheduled: Option<gloo::timers::callback::Timeout>,
+    link: html::Scope<App>,
     listeners: Vec<EventListener>,
     callbacks: Callbacks,
 }
@@ -131,71 +139,29 @@ impl Component for App {
             dragging: false,
             previous: None,
             scroll_to_selected: false,
+            doc_generation: 0,
+            views_key: None,
             focus_request: None,
             article_ref: NodeRef::default(),
             float_ref: NodeRef::default(),
             reading_ref: NodeRef::default(),
             hotkey_schema: Rc::default(),
             reader: None,
+            save_scheduled: None,
+            link: ctx.link().clone(),
             listeners: Vec::new(),
             callbacks,
         };
         *app.hotkey_schema.borrow_mut() = app.doc.schema.clone();
-        app.refresh_views();
+        app.sync_views();
         app
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
-        match msg {
-            Msg::Command(command) => self.run_command(command),
-            Msg::MouseUp(clicked) => self.take_dom_selection(clicked),
-            Msg::Select(id) => {
-                self.select(id);
-                self.tab = Tab::Details;
-            }
-            Msg::Edit(action) => {
-                self.apply(action);
-            }
-            Msg::NewSpeakerFromMention => self.new_speaker_from_mention(),
-            Msg::NewSpeakerNamed(name) => self.new_speaker_named(name),
-            Msg::JumpToSpeaker(speaker) => self.jump_to_speaker(&speaker),
-            Msg::Export(kind) => self.export(ctx, kind),
-            Msg::Copied(result) => {
-                self.notice = Some(match result {
-                    Ok(()) => Notice::info("The document JSON is on the clipboard."),
-                    Err(why) => Notice::error(format!("Could not copy to the clipboard: {why}. Use Export JSON instead.")),
-                });
-            }
-            Msg::Open(file) => {
-                let done = ctx.link().callback(|(name, bytes)| Msg::Opened { name, bytes });
-                self.reader = Some(super::loading::read_file(file, done));
-                return false;
-            }
-            Msg::Opened { name, bytes } => {
-                self.reader = None;
-                self.open_file(&name, bytes);
-            }
-            Msg::DragActive(active) => {
-                if self.dragging == active {
-                    return false;
-                }
-                self.dragging = active;
-            }
-            Msg::NoticeAction(NoticeAction::RestorePrevious) => self.restore_previous(),
-            Msg::DismissNotice => self.notice = None,
-            Msg::SetTab(tab) => self.tab = tab,
-            Msg::SetAuthor(name) => {
-                let name = name.trim().to_owned();
-                if name.is_empty() {
-                    return true;
-                }
-                if let Err(error) = crate::glue::storage::save_author(&name) {
-                    self.notice = Some(Notice::error(format!("Your name is kept for this tab only: {error}.")));
-                }
-                self.author = name;
-            }
+        self.handle(ctx, msg) && {
+            self.sync_views();
+            true
         }
-        true
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
@@ -310,6 +276,71 @@ impl Component for App {
 }
 
 impl App {
+    /// Handles one message; true when the page must re-render.
+    fn handle(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Command(command) => self.run_command(command),
+            Msg::MouseUp(clicked) => self.take_dom_selection(clicked),
+            Msg::Select(id) => {
+                self.select(id);
+                self.tab = Tab::Details;
+            }
+            Msg::Edit(action) => {
+                self.apply(action);
+            }
+            Msg::NewSpeakerFromMention => self.new_speaker_from_mention(),
+            Msg::NewSpeakerNamed(name) => self.new_speaker_named(name),
+            Msg::JumpToSpeaker(speaker) => self.jump_to_speaker(&speaker),
+            Msg::Export(kind) => self.export(ctx, kind),
+            Msg::Copied(result) => {
+                self.notice = Some(match result {
+                    Ok(()) => Notice::info("The document JSON is on the clipboard."),
+                    Err(why) => Notice::error(format!("Could not copy to the clipboard: {why}. Use Export JSON instead.")),
+                });
+            }
+            Msg::Open(file) => {
+                let done = ctx.link().callback(|(name, bytes)| Msg::Opened { name, bytes });
+                self.reader = Some(super::loading::read_file(file, done));
+                return false;
+            }
+            Msg::Opened { name, bytes } => {
+                self.reader = None;
+                self.open_file(&name, bytes);
+            }
+            Msg::DragActive(active) => {
+                if self.dragging == active {
+                    return false;
+                }
+                self.dragging = active;
+            }
+            Msg::NoticeAction(NoticeAction::RestorePrevious) => self.restore_previous(),
+            Msg::DismissNotice => self.notice = None,
+            Msg::SetTab(tab) => self.tab = tab,
+            Msg::Save => {
+                // Only a scheduled save writes: the page closing with nothing pending
+                // must not overwrite what another tab saved since.
+                if self.save_scheduled.take().is_none() {
+                    return false;
+                }
+                let saved = persistence::save(&self.doc).map_err(|error| error.to_string());
+                let changed = saved != self.saved;
+                self.saved = saved;
+                return changed;
+            }
+            Msg::SetAuthor(name) => {
+                let name = name.trim().to_owned();
+                if name.is_empty() {
+                    return true;
+                }
+                if let Err(error) = crate::glue::storage::save_author(&name) {
+                    self.notice = Some(Notice::error(format!("Your name is kept for this tab only: {error}.")));
+                }
+                self.author = name;
+            }
+        }
+        true
+    }
+
     fn side_panel(&self, ctx: &Context<Self>, selected: Option<crate::model::annotation::Annotation>) -> Html {
         let link = ctx.link();
         match self.tab {
@@ -337,26 +368,37 @@ impl App {
         }
     }
 
-    /// Rebuilds everything derived from the document and the focus.
-    pub(super) fn refresh_views(&mut self) {
+    /// Rebuilds what is derived from the document and the focus, once per update and only
+    /// when either changed: the highlight runs of a long article are the costliest part.
+    fn sync_views(&mut self) {
+        let key = (self.doc_generation, self.focus.clone());
+        if self.views_key.as_ref() == Some(&key) {
+            return;
+        }
         let doc = self.editor.document();
         self.blocks = Rc::new(segments::block_views(doc, &self.focus));
         self.labels = Rc::new(labels::annotation_labels(doc));
+        self.views_key = Some(key);
     }
 
-    /// Takes a fresh snapshot of the document after it changed, saves it, and rebuilds views.
+    /// Takes a fresh snapshot of the document after it changed, schedules its save, and
+    /// rebuilds views. The save runs in a zero-delay timer, so the change is painted first
+    /// and written a few milliseconds later; closing the page flushes it (`pagehide`).
     pub(super) fn document_changed(&mut self) {
         self.doc = Rc::new(self.editor.document().clone());
         if *self.hotkey_schema.borrow() != self.doc.schema {
             *self.hotkey_schema.borrow_mut() = self.doc.schema.clone();
         }
-        self.saved = persistence::save(&self.doc).map_err(|error| error.to_string());
+        if self.save_scheduled.is_none() {
+            let link = self.link.clone();
+            self.save_scheduled = Some(gloo::timers::callback::Timeout::new(0, move || link.send_message(Msg::Save)));
+        }
         if let Some(id) = &self.focus.selected {
             if self.doc.annotation(id).is_none() {
                 self.focus.selected = None;
             }
         }
-        self.refresh_views();
+        self.doc_generation += 1;
     }
 
     /// Applies a model action; a refusal is shown and changes nothing.
@@ -386,6 +428,10 @@ impl App {
             }
         });
         self.listeners.push(listener);
+        // A save still waiting when the tab closes or reloads is written now.
+        let link = ctx.link().clone();
+        let flush = EventListener::new(&gloo::utils::window(), "pagehide", move |_| link.send_message(Msg::Save));
+        self.listeners.push(flush);
     }
 }
 

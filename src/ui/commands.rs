@@ -63,7 +63,6 @@ impl App {
                 self.focus.selected = clicked;
                 self.tab = Tab::Details;
             }
-            self.refresh_views();
             return;
         };
         selection::clear_selection();
@@ -86,12 +85,10 @@ impl App {
     fn set_pending(&mut self, pending: Option<Span>, caret: Option<usize>) {
         self.focus.pending = pending;
         self.focus.caret = caret;
-        self.refresh_views();
     }
 
     pub(super) fn select(&mut self, id: Option<AnnotationId>) {
         self.focus.selected = id;
-        self.refresh_views();
     }
 
     fn pending_or_explain(&mut self) -> Option<Span> {
@@ -124,7 +121,6 @@ impl App {
             self.key_selection = None;
             self.focus.selected = outcome.created_annotation;
             self.tab = Tab::Details;
-            self.refresh_views();
         }
     }
 
@@ -141,7 +137,6 @@ impl App {
         if self.apply(make(id, span)).is_some() {
             self.focus.pending = None;
             self.key_selection = None;
-            self.refresh_views();
         }
     }
 

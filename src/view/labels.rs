@@ -1,29 +1,27 @@
-//! Short human labels for annotations ("Q3", "C1") and one-line descriptions for tooltips and
-//! lists. Numbering follows text order within each kind, so labels match what a reader sees.
+//! Short human labels for annotations ("Q3", "C12") and one-line descriptions for tooltips and
+//! lists. A label is the kind's letter and the number of the annotation's id, so it never
+//! changes while the person works: a note can say "see Q12", and adding an annotation early in
+//! a long article re-renders only its paragraph instead of renumbering every later one.
 
 use std::collections::HashMap;
 
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationKind, QuoteType};
 use crate::model::document::Document;
 
-/// Labels for every annotation of a document, numbered in text order per kind.
+/// The label of one annotation: "Q" or "C" and its id's number ("a12" → "Q12").
+pub fn annotation_label(annotation: &Annotation) -> String {
+    let letter = match annotation.kind {
+        AnnotationKind::Quote => 'Q',
+        AnnotationKind::Claim => 'C',
+    };
+    let id = annotation.id.0.as_str();
+    let number = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+    format!("{letter}{}", if number.is_empty() { id } else { number })
+}
+
+/// Labels for every annotation of a document.
 pub fn annotation_labels(doc: &Document) -> HashMap<AnnotationId, String> {
-    let (mut quotes, mut claims) = (0, 0);
-    let mut labels = HashMap::with_capacity(doc.annotations.len());
-    for annotation in doc.annotations_in_text_order() {
-        let label = match annotation.kind {
-            AnnotationKind::Quote => {
-                quotes += 1;
-                format!("Q{quotes}")
-            }
-            AnnotationKind::Claim => {
-                claims += 1;
-                format!("C{claims}")
-            }
-        };
-        labels.insert(annotation.id.clone(), label);
-    }
-    labels
+    doc.annotations.iter().map(|a| (a.id.clone(), annotation_label(a))).collect()
 }
 
 pub fn kind_name(annotation: &Annotation) -> &'static str {
