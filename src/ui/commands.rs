@@ -22,6 +22,7 @@ impl App {
             Command::MarkCue => self.link_pending(|id, span| Action::SetCue { id, span: Some(span) }),
             Command::MarkSource => self.link_pending(|id, span| Action::SetSourceMention { id, span: Some(span) }),
             Command::AddFragment => self.link_pending(|id, span| Action::AddFragment { id, span }),
+            Command::ReplaceSpan => self.replace_span(),
             Command::Stance(key) => self.set_stance(key),
             Command::NextAnnotation => self.step_selection(1),
             Command::PreviousAnnotation => self.step_selection(-1),
@@ -138,6 +139,24 @@ impl App {
             self.focus.pending = None;
             self.key_selection = None;
         }
+    }
+
+    /// The pending span becomes the selected annotation's span: the fragment it overlaps, or
+    /// the only one. Selecting a little more or less and pressing R moves both boundaries.
+    fn replace_span(&mut self) {
+        let Some(span) = self.pending_or_explain() else { return };
+        let Some(id) = self.selected_or_explain() else { return };
+        let Some(annotation) = self.editor.document().annotation(&id) else { return };
+        let overlapping = annotation.fragments.iter().position(|f| f.overlaps(&span));
+        let index = match (overlapping, annotation.fragments.len()) {
+            (Some(index), _) => index,
+            (None, 1) => 0,
+            (None, _) => {
+                self.notice = Some(Notice::info("Select text that overlaps the fragment you want to change."));
+                return;
+            }
+        };
+        self.link_pending(|id, span| Action::SetFragment { id, index, span });
     }
 
     fn set_stance(&mut self, key: char) {

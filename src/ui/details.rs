@@ -67,6 +67,25 @@ pub fn Details(props: &DetailsProps) -> Html {
             on_edit.emit(Action::SetTarget { id: id.clone(), target: (!value.is_empty()).then_some(value) });
         })
     };
+    let on_new_target = {
+        let (on_edit, id, schema) = (props.on_edit.clone(), id.clone(), doc.schema.clone());
+        // The new target is created and chosen in one undoable step.
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() != "Enter" {
+                return;
+            }
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let label = input.value().trim().to_owned();
+            if label.is_empty() {
+                return;
+            }
+            let target = schema.fresh_target_id(&label);
+            on_edit.emit(Action::Batch {
+                actions: vec![Action::AddTarget { label }, Action::SetTarget { id: id.clone(), target: Some(target) }],
+            });
+            input.set_value("");
+        })
+    };
     let on_note = {
         let (on_edit, id, old) = (props.on_edit.clone(), id.clone(), annotation.note.clone());
         // One undo step per finished edit, not per keystroke.
@@ -161,6 +180,8 @@ pub fn Details(props: &DetailsProps) -> Html {
                         </option>
                     }
                 </select>
+                <input type="text" placeholder="+ New target…  ⏎" aria-label="Add a stance target and choose it"
+                    onkeydown={on_new_target} data-testid="new-target" />
             </div>
             <div class="field">
                 <label for="note-input">{ "Note" }<kbd>{ key("note") }</kbd></label>

@@ -47,6 +47,9 @@ pub fn FloatBar(props: &FloatBarProps) -> Html {
                 { button("Cue", &keys.cue, Command::MarkCue, "mark-cue") }
                 { button("Source", &keys.source, Command::MarkSource, "mark-source") }
             }
+            if props.can_link {
+                { button("Set span", "R", Command::ReplaceSpan, "replace-span") }
+            }
             if props.can_add_fragment {
                 { button("+ Fragment", &keys.fragment, Command::AddFragment, "add-fragment") }
             }

@@ -44,6 +44,9 @@ pub enum Command {
     MarkCue,
     MarkSource,
     AddFragment,
+    /// Replace the selected annotation's fragment that the pending span overlaps (or its only
+    /// fragment) with the pending span: moving boundaries with the mouse.
+    ReplaceSpan,
     /// Stance by its hotkey digit (the schema maps digits to stance values).
     Stance(char),
     NextAnnotation,
@@ -141,6 +144,7 @@ pub fn command_for(press: &KeyPress, schema: &Schema) -> Option<Command> {
         }),
         ("?", false, false) => Some(ToggleHelp),
         ("w" | "W", false, false) => Some(ToggleWordSnap),
+        ("r" | "R", false, false) => Some(ReplaceSpan),
         ("Backspace", false, false) => Some(Delete),
         (digit, false, false) => {
             let mut chars = digit.chars();
@@ -197,6 +201,7 @@ pub fn help_rows(schema: &Schema) -> Vec<(String, String)> {
         rows.push((stance.key.to_string(), format!("stance: {}", stance.label)));
     }
     rows.extend([
+        ("R".to_owned(), "make the selection the selected annotation's span (re-select to move its boundaries)".to_owned()),
         ("Alt + ← →".to_owned(), "move the start of the selected span by a word".to_owned()),
         ("Alt + Shift + ← →".to_owned(), "move the end of the selected span by a word".to_owned()),
         ("W".to_owned(), "snap selections to whole words: on / off".to_owned()),

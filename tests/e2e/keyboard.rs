@@ -67,3 +67,31 @@ async fn a_full_storage_is_reported_and_work_stays_exportable() {
     assert_eq!(exported["annotations"][0]["fragments"][0]["text"], "cautiously optimistic");
     page.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn boundaries_move_by_reselecting_and_new_targets_are_chosen_at_once() {
+    let page = Page::open().await;
+    page.drag_select("Trump posted on his Truth Social site", "Trump posted").await;
+    settle().await;
+    page.press(&[], 'c').await;
+    settle().await;
+    // A wider selection replaces the span, moving its end with the mouse.
+    page.drag_select("Trump posted on his Truth Social site", "Trump posted on his Truth Social site").await;
+    settle().await;
+    page.click("[data-testid=replace-span]").await;
+    settle().await;
+    let details = page.wait_for_css("[data-testid=details-text]").await.text().await.unwrap();
+    assert_eq!(details, "Trump posted on his Truth Social site");
+    // Alt+Shift+← moves the end back by a word, from the keyboard.
+    page.press(&['\u{E00A}', SHIFT], '\u{E012}').await;
+    settle().await;
+    let details = page.wait_for_css("[data-testid=details-text]").await.text().await.unwrap();
+    assert_eq!(details, "Trump posted on his Truth Social");
+
+    let input = page.wait_for_css("[data-testid=new-target]").await;
+    input.send_keys("Ukraine's military position\u{E007}").await.unwrap();
+    settle().await;
+    let chosen = page.js("const s = document.querySelector('[data-testid=target-select]'); return s.options[s.selectedIndex].text;", vec![]).await;
+    assert_eq!(chosen, json!("Ukraine's military position"));
+    page.close().await;
+}
