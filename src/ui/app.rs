@@ -83,8 +83,7 @@ pub struct App {
     pub(super) previous: Option<Document>,
     /// Scroll the selected annotation into view after the next render.
     pub(super) scroll_to_selected: bool,
-    /// Counts document changes, so views are rebuilt only when the document or focus moved.
-    doc_generation: u64,
+    /// The editor revision and focus the current views were built for.
     views_key: Option<(u64, Focus)>,
     /// Focus this element id after the next render (a hotkey asked for a field).
     pub(super) focus_request: Option<&'static str>,
@@ -139,7 +138,6 @@ impl Component for App {
             dragging: false,
             previous: None,
             scroll_to_selected: false,
-            doc_generation: 0,
             views_key: None,
             focus_request: None,
             article_ref: NodeRef::default(),
@@ -371,7 +369,7 @@ impl App {
     /// Rebuilds what is derived from the document and the focus, once per update and only
     /// when either changed: the highlight runs of a long article are the costliest part.
     fn sync_views(&mut self) {
-        let key = (self.doc_generation, self.focus.clone());
+        let key = (self.editor.revision(), self.focus.clone());
         if self.views_key.as_ref() == Some(&key) {
             return;
         }
@@ -398,7 +396,6 @@ impl App {
                 self.focus.selected = None;
             }
         }
-        self.doc_generation += 1;
     }
 
     /// Applies a model action; a refusal is shown and changes nothing.

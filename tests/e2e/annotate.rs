@@ -23,17 +23,17 @@ async fn settle(page: &Page) {
     let _ = page;
 }
 
-async fn annotation_count(page: &Page) -> usize {
-    page.js("return document.querySelectorAll('[data-testid=annotation-list] li').length;", vec![]).await.as_u64().unwrap()
-        as usize
+/// Waits for the details panel to show `expected` as the annotation's text.
+async fn expect_details(page: &Page, expected: &str) {
+    page.text_when("[data-testid=details-text]", |text| text == expected).await;
 }
 
-async fn details_text(page: &Page) -> String {
-    page.wait_for_css("[data-testid=details-text]").await.text().await.unwrap()
+async fn expect_pressed(page: &Page, css: &str) {
+    page.wait_until(&format!("document.querySelector('{css}')?.getAttribute('aria-pressed') === 'true'")).await;
 }
 
-async fn pressed(page: &Page, css: &str) -> bool {
-    page.wait_for_css(css).await.attr("aria-pressed").await.unwrap().as_deref() == Some("true")
+async fn expect_annotations(page: &Page, count: usize) {
+    page.wait_until(&format!("document.querySelectorAll('[data-testid=annotation-list] li').length === {count}")).await;
 }
 
 /// Tags Peskov's interrupted quote in the sample the way a person would, by mouse and keys.
@@ -43,7 +43,7 @@ async fn tag_peskovs_quote(page: &Page) {
     settle(page).await;
     page.click("[data-testid=make-quote]").await;
     settle(page).await;
-    assert_eq!(details_text(page).await, "Of course, there are some reasons for cautious optimism");
+    expect_details(page, "Of course, there are some reasons for cautious optimism").await;
 
     // The source mention, and a speaker made from it in one step.
     page.drag_select("optimism,\" Peskov said of", "Peskov").await;
@@ -52,21 +52,19 @@ async fn tag_peskovs_quote(page: &Page) {
     settle(page).await;
     page.click("[data-testid=speaker-from-mention]").await;
     settle(page).await;
-    let speaker = page.wait_for_css("[data-testid=current-speaker]").await.text().await.unwrap();
-    assert!(speaker.starts_with("Peskov"), "speaker shown: {speaker}");
+    page.text_when("[data-testid=current-speaker]", |speaker| speaker.starts_with("Peskov")).await;
 
     // The cue, by keyboard.
     page.drag_select("Peskov said of the ceasefire", "said").await;
     settle(page).await;
     page.press(&[], 'u').await;
     settle(page).await;
-    let cue = page.wait_for_css("[data-testid=cue-row]").await.text().await.unwrap();
-    assert!(cue.contains("said"), "cue row: {cue}");
+    page.text_when("[data-testid=cue-row]", |cue| cue.contains("said")).await;
 
     // Stance by number key, target from the list.
     page.press(&[], '1').await;
     settle(page).await;
-    assert!(pressed(page, "[data-testid=stance-favor]").await);
+    expect_pressed(page, "[data-testid=stance-favor]").await;
     page.wait_for_css("[data-testid=target-select]").await.select_by_value("ceasefire-30day").await.unwrap();
     settle(page).await;
 
@@ -76,10 +74,7 @@ async fn tag_peskovs_quote(page: &Page) {
     settle(page).await;
     page.press(&[], 'f').await;
     settle(page).await;
-    assert_eq!(
-        details_text(page).await,
-        format!("Of course, there are some reasons for cautious optimism…{second}")
-    );
+    expect_details(page, &format!("Of course, there are some reasons for cautious optimism…{second}")).await;
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -90,10 +85,9 @@ async fn a_quote_is_tagged_exported_and_restored_after_reload() {
     // Undo and redo the last step (the second fragment), by keyboard.
     page.press(&[CTRL], 'z').await;
     settle(&page).await;
-    assert_eq!(details_text(&page).await, "Of course, there are some reasons for cautious optimism");
+    expect_details(&page, "Of course, there are some reasons for cautious optimism").await;
     page.press(&[CTRL, SHIFT], 'z').await;
-    settle(&page).await;
-    assert!(details_text(&page).await.contains("There is still a lot of work"));
+    page.text_when("[data-testid=details-text]", |text| text.contains("There is still a lot of work")).await;
 
     // Export the document JSON and check it as a consumer would.
     page.click("button[title^='Download the document JSON']").await;
@@ -123,15 +117,15 @@ async fn a_quote_is_tagged_exported_and_restored_after_reload() {
     page.reload().await;
     page.click("[role=tab]:nth-child(2)").await;
     settle(&page).await;
-    assert_eq!(annotation_count(&page).await, 1);
+    expect_annotations(&page, 1).await;
     page.press(&[], 'j').await;
-    settle(&page).await;
-    let current = page.wait_for_css("[data-testid=annotation-list] [aria-current=true]").await.text().await.unwrap();
-    assert!(current.contains("Peskov · favor → the 30-day ceasefire proposal"), "list row: {current}");
+    page.text_when("[data-testid=annotation-list] [aria-current=true]", |row| {
+        row.contains("Peskov · favor → the 30-day ceasefire proposal")
+    })
+    .await;
     page.click("[role=tab]:nth-child(1)").await;
-    settle(&page).await;
-    assert!(details_text(&page).await.contains("There is still a lot of work"));
-    assert!(pressed(&page, "[data-testid=stance-favor]").await);
+    page.text_when("[data-testid=details-text]", |text| text.contains("There is still a lot of work")).await;
+    expect_pressed(&page, "[data-testid=stance-favor]").await;
     let highlighted = page.texts(".seg.quote").await.concat();
     assert!(highlighted.contains("Of course, there are some reasons for cautious optimism"), "{highlighted}");
 
@@ -157,24 +151,18 @@ async fn deleting_and_undoing_and_bad_files_keep_work_safe() {
     page.press(&[], 'c').await;
     settle(&page).await;
     page.click("[role=tab]:nth-child(2)").await;
-    settle(&page).await;
-    assert_eq!(annotation_count(&page).await, 1);
+    expect_annotations(&page, 1).await;
 
     page.press(&[], 'j').await;
-    settle(&page).await;
+    page.wait_until("document.querySelector('[data-testid=annotation-list] [aria-current=true]')").await;
     page.press(&[], DELETE).await;
-    settle(&page).await;
-    page.click("[role=tab]:nth-child(2)").await;
-    settle(&page).await;
-    assert_eq!(annotation_count(&page).await, 0);
+    expect_annotations(&page, 0).await;
     page.press(&[CTRL], 'z').await;
-    settle(&page).await;
-    assert_eq!(annotation_count(&page).await, 1);
+    expect_annotations(&page, 1).await;
     page.press(&[CTRL], 'y').await;
-    settle(&page).await;
-    assert_eq!(annotation_count(&page).await, 0);
+    expect_annotations(&page, 0).await;
     page.press(&[CTRL], 'z').await;
-    settle(&page).await;
+    expect_annotations(&page, 1).await;
 
     // A truncated export is refused with the importer's message, and nothing changes.
     let broken = page.downloads.join("broken.json");
@@ -182,7 +170,7 @@ async fn deleting_and_undoing_and_bad_files_keep_work_safe() {
     page.wait_for_css("[data-testid=open-file]").await.send_keys(broken.to_str().unwrap()).await.unwrap();
     let notice = page.wait_for_css(".notice.error").await.text().await.unwrap();
     assert!(notice.contains("nothing changed"), "notice: {notice}");
-    assert_eq!(annotation_count(&page).await, 1);
+    expect_annotations(&page, 1).await;
     let title = page.texts("[data-testid=title] [data-start]").await.concat();
     assert!(title.starts_with("US envoy is taking Putin"), "title now: {title}");
     page.close().await;

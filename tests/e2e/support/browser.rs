@@ -117,6 +117,22 @@ impl Page {
         }
     }
 
+    /// Waits until the first element matching `css` has a text for which `check` holds, and
+    /// returns it: renders are asynchronous, and a loaded machine can be slow.
+    pub async fn text_when(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let script = "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;";
+        loop {
+            let text = self.js(script, vec![json!(css)]).await;
+            let text = text.as_str().unwrap_or_default().to_owned();
+            if check(&text) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "{css} never got the expected text; last: {text:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
         self.client.execute(script, args).await.unwrap_or_else(|error| panic!("script failed: {error}\n{script}"))
     }
