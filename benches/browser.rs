@@ -3,20 +3,17 @@
 //!   2. one new annotation (select + Q) in a 20,000-word article that already has 2,000.
 //! Prints medians over repeated runs. Run: `cargo bench --features e2e --bench browser`.
 
+// Shared with the end-to-end tests; this program uses only part of it.
+#[allow(dead_code)]
 #[path = "../tests/e2e/support/mod.rs"]
 mod support;
+#[path = "common/big_article.rs"]
+mod big_article;
 
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use stancemark::model::action::Action;
-use stancemark::model::annotation::{AnnotationKind, Origin, QuoteType};
-use stancemark::model::article::Article;
-use stancemark::model::document::Document;
 use stancemark::model::export;
-use stancemark::model::history::Editor;
-use stancemark::model::schema::Schema;
-use stancemark::model::text::Span;
 use support::Page;
 
 const RUNS: usize = 15;
@@ -24,36 +21,6 @@ const RUNS: usize = 15;
 fn median(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);
     samples[samples.len() / 2]
-}
-
-/// A 20,000-word article (400 paragraphs of 50 words) with 2,000 quotes, five per paragraph.
-fn big_document() -> Document {
-    let words = ["Officials", "said", "the", "ceasefire", "proposal", "would", "need", "careful", "review", "today."];
-    let paragraph: Vec<&str> = (0..50).map(|i| words[i % words.len()]).collect();
-    let paragraph = paragraph.join(" ");
-    let body = vec![paragraph.as_str(); 400].join("\n\n");
-    let text = format!("A long article\n\n2025-03-16 03:31:00\n\nAbstract: Many quotes.\n\n{body}");
-    let article = Article::parse_text(&text).unwrap();
-    let paragraphs: Vec<Span> = article.blocks.iter().filter(|b| b.kind == stancemark::model::article::BlockKind::Paragraph).map(|b| b.span).collect();
-    let mut editor = Editor::new(Document::new(article, Schema::default()));
-    for block in paragraphs {
-        for k in 0..5 {
-            // "the ceasefire proposal" at words 2..5 of each ten-word stretch.
-            let start = block.start + k * 70 + "Officials said ".len();
-            let span = Span::new(start, start + "the ceasefire proposal".len());
-            editor
-                .apply(Action::CreateAnnotation {
-                    kind: AnnotationKind::Quote,
-                    quote_type: Some(QuoteType::Indirect),
-                    span,
-                    author: "bench".into(),
-                    at: "2026-11-25T00:00:00Z".into(),
-                    origin: Origin::Manual,
-                })
-                .unwrap();
-        }
-    }
-    editor.into_document()
 }
 
 async fn time_to_interactive(page: &Page) -> f64 {
@@ -112,7 +79,7 @@ async fn main() {
     println!("navigation → interactive sample article: median {:.1} ms over {RUNS} loads (min {:.1}, max {:.1})",
         median(interactive.clone()), interactive.iter().cloned().fold(f64::MAX, f64::min), interactive.iter().cloned().fold(0.0, f64::max));
 
-    let json = export::document_json(&big_document());
+    let json = export::document_json(&big_article::big_editor().0.into_document());
     page.js("localStorage.setItem('stancemark.document.v1', arguments[0]);", vec![json!(json)]).await;
     page.goto("/").await;
     page.wait_until("document.querySelectorAll('[data-testid=paragraph]').length === 400").await;

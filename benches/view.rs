@@ -4,45 +4,16 @@
 
 use std::time::Instant;
 
-use stancemark::model::action::Action;
-use stancemark::model::annotation::{AnnotationKind, Origin, QuoteType};
-use stancemark::model::article::{Article, BlockKind};
-use stancemark::model::document::Document;
 use stancemark::model::export;
-use stancemark::model::history::Editor;
-use stancemark::model::schema::Schema;
 use stancemark::model::text::Span;
 use stancemark::view::segments::{self, Focus};
 
+#[path = "common/big_article.rs"]
+mod big_article;
+
+use big_article::{big_editor, create};
+
 const RUNS: usize = 21;
-
-fn create(span: Span) -> Action {
-    Action::CreateAnnotation {
-        kind: AnnotationKind::Quote,
-        quote_type: Some(QuoteType::Indirect),
-        span,
-        author: "bench".into(),
-        at: "2026-11-25T00:00:00Z".into(),
-        origin: Origin::Manual,
-    }
-}
-
-/// 400 paragraphs of 50 words, five annotations in each.
-fn big_editor() -> (Editor, Vec<Span>) {
-    let words = ["Officials", "said", "the", "ceasefire", "proposal", "would", "need", "careful", "review", "today."];
-    let paragraph: Vec<&str> = (0..50).map(|i| words[i % words.len()]).collect();
-    let body = vec![paragraph.join(" "); 400].join("\n\n");
-    let article = Article::parse_text(&format!("A long article\n\n2025-03-16 03:31:00\n\n{body}")).unwrap();
-    let blocks: Vec<Span> = article.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.span).collect();
-    let mut editor = Editor::new(Document::new(article, Schema::default()));
-    for block in &blocks {
-        for k in 0..5 {
-            let start = block.start + k * 70 + "Officials said ".len();
-            editor.apply(create(Span::new(start, start + "the ceasefire proposal".len()))).unwrap();
-        }
-    }
-    (editor, blocks)
-}
 
 fn median_ms(mut f: impl FnMut(usize)) -> f64 {
     let mut samples: Vec<f64> = (0..RUNS)

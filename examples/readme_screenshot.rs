@@ -2,6 +2,8 @@
 //! README's picture of real annotation work. Needs a built dist/ and Chromium:
 //! `./run build && cargo run --example readme_screenshot --features e2e`.
 
+// Shared with the end-to-end tests; this program uses only part of it.
+#[allow(dead_code)]
 #[path = "../tests/e2e/support/mod.rs"]
 mod support;
 

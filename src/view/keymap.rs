@@ -277,7 +277,7 @@ mod tests {
     #[test]
     fn every_default_hotkey_is_bound_and_described() {
         let schema = Schema::default();
-        for (name, _) in &schema.hotkeys {
+        for name in schema.hotkeys.keys() {
             assert!(named_command(name).is_some(), "hotkey {name} does nothing");
             assert!(!describe(name).is_empty(), "hotkey {name} has no help text");
         }
