@@ -156,10 +156,11 @@ impl Component for App {
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
-        self.handle(ctx, msg) && {
+        let render = self.handle(ctx, msg);
+        if render {
             self.sync_views();
-            true
         }
+        render
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
@@ -379,8 +380,8 @@ impl App {
         self.views_key = Some(key);
     }
 
-    /// Takes a fresh snapshot of the document after it changed, schedules its save, and
-    /// rebuilds views. The save runs in a zero-delay timer, so the change is painted first
+    /// Takes a fresh snapshot of the document after it changed and schedules its save (views
+    /// follow at the end of the update, in `sync_views`). The save runs in a zero-delay timer, so the change is painted first
     /// and written a few milliseconds later; closing the page flushes it (`pagehide`).
     pub(super) fn document_changed(&mut self) {
         self.doc = Rc::new(self.editor.document().clone());
