@@ -100,10 +100,17 @@ fn SpeakerCard(props: &CardProps) -> Html {
             <div class="aliases">
                 { speaker.role.clone().unwrap_or_default() }
                 if !speaker.aliases.is_empty() { { format!(" · also: {}", speaker.aliases.join(", ")) } }
+                if let Some(wikidata) = &speaker.wikidata { { format!(" · Wikidata {wikidata}") } }
             </div>
             <div class="row">
                 <input aria-label={format!("Rename {}", speaker.name)} placeholder="Rename…  ⏎" onkeydown={edit_on_enter(|id, name| Action::RenameSpeaker { id, name })} />
                 <input aria-label={format!("Add an alias of {}", speaker.name)} placeholder="Add alias…  ⏎" onkeydown={edit_on_enter(|id, alias| Action::AddAlias { id, alias })} />
+            </div>
+            <div class="row">
+                <input aria-label={format!("Role or affiliation of {}", speaker.name)} placeholder="Role…  ⏎"
+                    onkeydown={edit_on_enter(|id, role| Action::SetSpeakerRole { id, role: Some(role) })} />
+                <input aria-label={format!("Wikidata id of {}", speaker.name)} placeholder="Wikidata Q-id…  ⏎"
+                    onkeydown={edit_on_enter(|id, wikidata| Action::SetSpeakerWikidata { id, wikidata: Some(wikidata) })} />
             </div>
             <div class="row">
                 <select aria-label="Kind of speaker" onchange={on_kind}>

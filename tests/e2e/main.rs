@@ -6,3 +6,4 @@ mod support;
 mod annotate;
 mod keyboard;
 mod reading;
+mod speakers;
