@@ -157,7 +157,11 @@ pub fn command_for(press: &KeyPress, schema: &Schema) -> Option<Command> {
 
 /// The key bound to a schema command, as a button shows it ("Q", "Ctrl + Z"), or "" if unbound.
 pub fn key_label(schema: &Schema, name: &str) -> String {
-    schema.hotkeys.get(name).map(|key| key.to_uppercase().replace('+', " + ")).unwrap_or_default()
+    let Some(binding) = schema.hotkeys.get(name) else { return String::new() };
+    // Letters as printed on keys ("Z"); named keys as they are ("Ctrl", "Delete").
+    let parts: Vec<String> =
+        binding.split('+').map(|part| if part.chars().count() == 1 { part.to_uppercase() } else { part.to_owned() }).collect();
+    parts.join(" + ")
 }
 
 /// What a schema hotkey name does, for the help sheet.
@@ -186,7 +190,7 @@ fn describe(name: &str) -> &'static str {
 /// The rows of the help sheet, keys then what they do, for this schema.
 pub fn help_rows(schema: &Schema) -> Vec<(String, String)> {
     let mut rows = vec![
-        ("drag, or Shift + ← →".to_owned(), "select text (snapped to whole words)".to_owned()),
+        ("Shift + ← →".to_owned(), "select text (or drag with the mouse); snapped to whole words".to_owned()),
         ("Ctrl + ← →".to_owned(), "move the caret by a word (Shift extends)".to_owned()),
     ];
     // The defaults' order groups the commands as a person learns them; then any others.
@@ -272,6 +276,15 @@ mod tests {
         );
         let alt_shift_right = KeyPress { alt: true, shift: true, ..press("ArrowRight") };
         assert_eq!(command(&alt_shift_right), Some(Command::MoveBoundary { edge: Edge::End, direction: Direction::Forward }));
+    }
+
+    #[test]
+    fn key_labels_read_like_keycaps() {
+        let schema = Schema::default();
+        assert_eq!(key_label(&schema, "quote"), "Q");
+        assert_eq!(key_label(&schema, "redo"), "Ctrl + Shift + Z");
+        assert_eq!(key_label(&schema, "delete"), "Delete");
+        assert_eq!(key_label(&schema, "no-such-command"), "");
     }
 
     #[test]
