@@ -3,7 +3,6 @@
 //! through `Editor::apply`, and after each one the work is saved and the view models rebuilt.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -19,7 +18,6 @@ use crate::model::schema::Schema;
 use crate::model::speaker::SpeakerId;
 use crate::view::caret::KeySelection;
 use crate::view::keymap::{self, Command, KeyPress};
-use crate::view::labels;
 use crate::view::segments::{self, BlockView, Focus};
 
 use super::article_view::ArticleView;
@@ -68,7 +66,6 @@ pub struct App {
     /// A shared snapshot of the document for the side panel; rebuilt after each change.
     pub(super) doc: Rc<Document>,
     pub(super) blocks: Rc<Vec<BlockView>>,
-    pub(super) labels: Rc<HashMap<AnnotationId, String>>,
     pub(super) focus: Focus,
     pub(super) key_selection: Option<KeySelection>,
     pub(super) snap_words: bool,
@@ -126,7 +123,6 @@ impl Component for App {
             doc: Rc::new(editor.document().clone()),
             editor,
             blocks: Rc::default(),
-            labels: Rc::default(),
             focus: Focus::default(),
             key_selection: None,
             snap_words: true,
@@ -345,8 +341,7 @@ impl App {
         match self.tab {
             Tab::Details => match selected {
                 Some(annotation) => html! {
-                    <Details doc={self.doc.clone()} label={AttrValue::from(self.labels.get(&annotation.id).cloned().unwrap_or_default())}
-                        annotation={annotation} on_edit={self.callbacks.edit.clone()}
+                    <Details doc={self.doc.clone()} annotation={annotation} on_edit={self.callbacks.edit.clone()}
                         on_create_speaker_from_mention={link.callback(|()| Msg::NewSpeakerFromMention)}
                         on_create_speaker_named={link.callback(Msg::NewSpeakerNamed)} />
                 },
@@ -357,7 +352,7 @@ impl App {
                 },
             },
             Tab::Annotations => html! {
-                <AnnotationList doc={self.doc.clone()} labels={self.labels.clone()} selected={self.focus.selected.clone()}
+                <AnnotationList doc={self.doc.clone()} selected={self.focus.selected.clone()}
                     on_select={self.callbacks.select.clone()} />
             },
             Tab::Speakers => html! {
@@ -376,7 +371,6 @@ impl App {
         }
         let doc = self.editor.document();
         self.blocks = Rc::new(segments::block_views(doc, &self.focus));
-        self.labels = Rc::new(labels::annotation_labels(doc));
         self.views_key = Some(key);
     }
 

@@ -19,7 +19,6 @@ use super::speaker_picker::SpeakerPicker;
 pub struct DetailsProps {
     pub doc: Rc<Document>,
     pub annotation: Annotation,
-    pub label: AttrValue,
     pub on_edit: Callback<Action>,
     pub on_create_speaker_from_mention: Callback<()>,
     pub on_create_speaker_named: Callback<String>,
@@ -130,7 +129,7 @@ pub fn Details(props: &DetailsProps) -> Html {
 
     html! {
         <section class="panel-section" aria-labelledby="details-title" data-testid="details">
-            <h2 id="details-title">{ format!("{} · {}", props.label, labels::kind_name(annotation)) }</h2>
+            <h2 id="details-title">{ format!("{} · {}", labels::annotation_label(annotation), labels::kind_name(annotation)) }</h2>
             <p class="quote-text" data-testid="details-text">
                 { for annotation.fragments.iter().enumerate().map(|(i, span)| html! {
                     <>

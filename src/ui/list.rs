@@ -1,7 +1,6 @@
 //! Every annotation in text order, mirroring the highlights. Each row is a button, so Tab and
 //! Enter walk it; J and K move through it from anywhere.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -13,7 +12,6 @@ use crate::view::labels;
 #[derive(Properties, PartialEq)]
 pub struct ListProps {
     pub doc: Rc<Document>,
-    pub labels: Rc<HashMap<AnnotationId, String>>,
     pub selected: Option<AnnotationId>,
     pub on_select: Callback<AnnotationId>,
 }
@@ -33,7 +31,7 @@ pub fn AnnotationList(props: &ListProps) -> Html {
                     <button aria-current={(props.selected.as_ref() == Some(&annotation.id)).to_string()}
                         onclick={ let (on, id) = (props.on_select.clone(), annotation.id.clone()); Callback::from(move |_: MouseEvent| on.emit(id.clone())) }>
                         <span class={classes!("badge", (annotation.kind == AnnotationKind::Claim).then_some("claim"))}>
-                            { props.labels.get(&annotation.id).cloned().unwrap_or_default() }
+                            { labels::annotation_label(annotation) }
                         </span>
                         <span class="snippet">{ annotation.fragments.iter().map(|f| doc.span_text(*f)).collect::<Vec<_>>().join(" … ") }</span>
                         <span class="meta">{ labels::summary(doc, annotation) }</span>
