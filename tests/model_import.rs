@@ -34,7 +34,14 @@ fn import_restores_the_id_counters() {
     let mut back = document_from_json(&document_json(&doc)).unwrap();
     let span = common::span_of(&back, "Marco Rubio");
     let out = back
-        .apply(Action::CreateAnnotation { kind: AnnotationKind::Claim, quote_type: None, span, author: "x".into(), at: common::AT.into(), origin: Origin::Manual })
+        .apply(Action::CreateAnnotation {
+            kind: AnnotationKind::Claim,
+            quote_type: None,
+            span,
+            author: "x".into(),
+            at: common::AT.into(),
+            origin: Origin::Manual,
+        })
         .unwrap();
     assert_eq!(out.created_annotation, Some(AnnotationId("a6".into())), "a5 was used once and is not reused");
 }
@@ -80,7 +87,7 @@ fn dataset_jsonl_round_trips_several_documents() {
     assert_eq!(dataset::documents_from_jsonl(&jsonl).unwrap(), vec![a, b]);
     let broken = jsonl.replacen("\"version\":1", "\"version\":9", 1);
     let (line, e) = dataset::documents_from_jsonl(&broken).unwrap_err();
-    assert_eq!((line, e.path.as_str()), (1, "version"));
+    assert_eq!((line, e.path.to_string().as_str()), (1, "version"));
 }
 
 /// Exports the annotated sample, edits the JSON with `edit`, imports it, and returns the
@@ -100,8 +107,16 @@ fn rejected(edit: impl FnOnce(&mut Value)) -> String {
 fn wrong_format_and_unknown_version() {
     assert_eq!(rejected(|v| v["format"] = json!("brat")), "format: expected \"stancemark-document\", found \"brat\"");
     assert_eq!(rejected(|v| v["version"] = json!(2)), "version: unknown version 2: this Stancemark reads version 1");
-    assert_eq!(rejected(|v| v["offset_unit"] = json!("utf16")), "offset_unit: expected \"unicode_code_point\", found \"utf16\"");
-    assert_eq!(rejected(|v| { v.as_object_mut().unwrap().remove("format"); }), "format: is missing: this is not a stancemark-document file");
+    assert_eq!(
+        rejected(|v| v["offset_unit"] = json!("utf16")),
+        "offset_unit: expected \"unicode_code_point\", found \"utf16\""
+    );
+    assert_eq!(
+        rejected(|v| {
+            v.as_object_mut().unwrap().remove("format");
+        }),
+        "format: is missing: this is not a stancemark-document file"
+    );
 }
 
 #[test]
@@ -132,16 +147,34 @@ fn text_that_does_not_match_the_offsets() {
 
 #[test]
 fn dangling_references() {
-    assert_eq!(rejected(|v| v["annotations"][0]["speaker"] = json!("s9")), "annotations[0].speaker: no speaker has id \"s9\"");
-    assert_eq!(rejected(|v| v["annotations"][0]["stance"] = json!("love")), "annotations[0].stance: \"love\" is not a stance value of the schema");
-    assert_eq!(rejected(|v| v["annotations"][0]["target"] = json!("mars")), "annotations[0].target: \"mars\" is not a target of the schema");
+    assert_eq!(
+        rejected(|v| v["annotations"][0]["speaker"] = json!("s9")),
+        "annotations[0].speaker: no speaker has id \"s9\""
+    );
+    assert_eq!(
+        rejected(|v| v["annotations"][0]["stance"] = json!("love")),
+        "annotations[0].stance: \"love\" is not a stance value of the schema"
+    );
+    assert_eq!(
+        rejected(|v| v["annotations"][0]["target"] = json!("mars")),
+        "annotations[0].target: \"mars\" is not a target of the schema"
+    );
 }
 
 #[test]
 fn duplicate_ids() {
-    assert_eq!(rejected(|v| v["annotations"][2]["id"] = json!("a1")), "annotations[2].id: duplicate id \"a1\" (also used by annotations[1])");
-    assert_eq!(rejected(|v| v["speakers"][1]["id"] = json!("s1")), "speakers[1].id: duplicate id \"s1\" (also used by speakers[0])");
-    assert_eq!(rejected(|v| v["schema"]["targets"][1]["id"] = json!("ceasefire-30day")), "schema.targets[1].id: duplicate target id \"ceasefire-30day\"");
+    assert_eq!(
+        rejected(|v| v["annotations"][2]["id"] = json!("a1")),
+        "annotations[2].id: duplicate id \"a1\" (also used by annotations[1])"
+    );
+    assert_eq!(
+        rejected(|v| v["speakers"][1]["id"] = json!("s1")),
+        "speakers[1].id: duplicate id \"s1\" (also used by speakers[0])"
+    );
+    assert_eq!(
+        rejected(|v| v["schema"]["targets"][1]["id"] = json!("ceasefire-30day")),
+        "schema.targets[1].id: duplicate target id \"ceasefire-30day\""
+    );
 }
 
 #[test]
@@ -150,25 +183,51 @@ fn wrong_types() {
         rejected(|v| v["annotations"][1]["fragments"][0]["start"] = json!("12")),
         "annotations[1].fragments[0].start: must be a non-negative integer, found \"12\""
     );
-    assert_eq!(rejected(|v| v["annotations"][1]["note"] = json!(5)), "annotations[1].note: must be a string, found a number");
+    assert_eq!(
+        rejected(|v| v["annotations"][1]["note"] = json!(5)),
+        "annotations[1].note: must be a string, found a number"
+    );
     assert_eq!(rejected(|v| v["annotations"] = json!({})), "annotations: must be an array, found an object");
-    assert_eq!(rejected(|v| v["annotations"][0]["kind"] = json!("rumour")), "annotations[0].kind: \"rumour\" is not one of: quote, claim");
-    assert_eq!(rejected(|v| v["speakers"][0]["aliases"] = json!([1])), "speakers[0].aliases[0]: must be a string, found 1");
-    assert_eq!(rejected(|v| { v["annotations"][0].as_object_mut().unwrap().remove("created_by"); }), "annotations[0].created_by: is missing");
+    assert_eq!(
+        rejected(|v| v["annotations"][0]["kind"] = json!("rumour")),
+        "annotations[0].kind: \"rumour\" is not one of: quote, claim"
+    );
+    assert_eq!(
+        rejected(|v| v["speakers"][0]["aliases"] = json!([1])),
+        "speakers[0].aliases[0]: must be a string, found 1"
+    );
+    assert_eq!(
+        rejected(|v| {
+            v["annotations"][0].as_object_mut().unwrap().remove("created_by");
+        }),
+        "annotations[0].created_by: is missing"
+    );
 }
 
 #[test]
 fn annotation_rules() {
-    assert_eq!(rejected(|v| v["annotations"][0]["quote_type"] = Value::Null), "annotations[0].quote_type: a quote needs a quote type: direct, indirect or mixed");
-    assert_eq!(rejected(|v| v["annotations"][0]["fragments"] = json!([])), "annotations[0].fragments: an annotation needs at least one fragment");
+    assert_eq!(
+        rejected(|v| v["annotations"][0]["quote_type"] = Value::Null),
+        "annotations[0].quote_type: a quote needs a quote type: direct, indirect or mixed"
+    );
+    assert_eq!(
+        rejected(|v| v["annotations"][0]["fragments"] = json!([])),
+        "annotations[0].fragments: an annotation needs at least one fragment"
+    );
     let msg = rejected(|v| {
         let f = v["annotations"][4]["fragments"][1].clone();
         v["annotations"][4]["fragments"][1] = v["annotations"][4]["fragments"][0].clone();
         v["annotations"][4]["fragments"][0] = f;
     });
     assert!(msg.contains("out of order"), "{msg}");
-    assert_eq!(rejected(|v| v["speakers"][0]["wikidata"] = json!("Trump")), "speakers[0].wikidata: \"Trump\" is not a Wikidata item id (Q followed by digits, e.g. Q7747)");
-    assert_eq!(rejected(|v| v["schema"]["stances"][1]["key"] = json!("1")), "schema.stances[1].key: key \"1\" is already bound to stance \"favor\"");
+    assert_eq!(
+        rejected(|v| v["speakers"][0]["wikidata"] = json!("Trump")),
+        "speakers[0].wikidata: \"Trump\" is not a Wikidata item id (Q followed by digits, e.g. Q7747)"
+    );
+    assert_eq!(
+        rejected(|v| v["schema"]["stances"][1]["key"] = json!("1")),
+        "schema.stances[1].key: key \"1\" is already bound to stance \"favor\""
+    );
 }
 
 #[test]
@@ -178,11 +237,23 @@ fn spans_crossing_blocks_or_splitting_characters() {
         let span: String = text.chars().skip(90).take(20).collect();
         v["annotations"][0]["fragments"][0] = json!({"start": 90, "end": 110, "text": span});
     });
-    assert!(msg.starts_with("annotations[0].fragments[0]: the span 90..110 crosses from the title into the dateline"), "{msg}");
+    assert!(
+        msg.starts_with("annotations[0].fragments[0]: the span 90..110 crosses from the title into the dateline"),
+        "{msg}"
+    );
 
     let mut doc = Document::new(Article::parse_text("Great 👍🏽 news").unwrap(), Schema::default());
-    doc.apply(Action::CreateAnnotation { kind: AnnotationKind::Claim, quote_type: None, span: Span::new(6, 8), author: "x".into(), at: "t".into(), origin: Origin::Manual }).unwrap();
-    let json = document_json(&doc).replace("\"end\": 8,\n          \"text\": \"👍🏽\"", "\"end\": 7,\n          \"text\": \"👍\"");
+    doc.apply(Action::CreateAnnotation {
+        kind: AnnotationKind::Claim,
+        quote_type: None,
+        span: Span::new(6, 8),
+        author: "x".into(),
+        at: "t".into(),
+        origin: Origin::Manual,
+    })
+    .unwrap();
+    let json = document_json(&doc)
+        .replace("\"end\": 8,\n          \"text\": \"👍🏽\"", "\"end\": 7,\n          \"text\": \"👍\"");
     let e = document_from_json(&json).unwrap_err();
     assert!(e.message.contains("inside a character"), "{e}");
 }
@@ -192,8 +263,17 @@ fn utf16_offsets_from_another_tool_are_caught() {
     // Offsets counted in UTF-16 units land one unit late after an astral character.
     let text = "😀 Peskov said \"yes\".";
     let mut doc = Document::new(Article::parse_text(text).unwrap(), Schema::default());
-    doc.apply(Action::CreateAnnotation { kind: AnnotationKind::Quote, quote_type: None, span: Span::new(15, 18), author: "x".into(), at: "t".into(), origin: Origin::Manual }).unwrap();
-    let json = document_json(&doc).replace("\"start\": 15,\n          \"end\": 18", "\"start\": 16,\n          \"end\": 19");
+    doc.apply(Action::CreateAnnotation {
+        kind: AnnotationKind::Quote,
+        quote_type: None,
+        span: Span::new(15, 18),
+        author: "x".into(),
+        at: "t".into(),
+        origin: Origin::Manual,
+    })
+    .unwrap();
+    let json =
+        document_json(&doc).replace("\"start\": 15,\n          \"end\": 18", "\"start\": 16,\n          \"end\": 19");
     let e = document_from_json(&json).unwrap_err();
     assert_eq!(e.path, "annotations[0].fragments[0].text", "{e}");
 }
@@ -212,9 +292,18 @@ fn truncated_json_and_sha_mismatch() {
 
 #[test]
 fn article_metadata_must_match_its_blocks() {
-    assert_eq!(rejected(|v| v["article"]["title"] = json!("Another title")), "article.title: does not match the text of the title block");
-    assert_eq!(rejected(|v| v["article"]["blocks"][1]["end"] = json!(9999)), "article.blocks[1]: end 9999 is past the end of the text (3921 code points)");
-    assert_eq!(rejected(|v| v["article"]["blocks"][0]["kind"] = json!("heading")), "article.blocks[0].kind: \"heading\" is not one of: title, dateline, abstract, paragraph");
+    assert_eq!(
+        rejected(|v| v["article"]["title"] = json!("Another title")),
+        "article.title: does not match the text of the title block"
+    );
+    assert_eq!(
+        rejected(|v| v["article"]["blocks"][1]["end"] = json!(9999)),
+        "article.blocks[1]: end 9999 is past the end of the text (3921 code points)"
+    );
+    assert_eq!(
+        rejected(|v| v["article"]["blocks"][0]["kind"] = json!("heading")),
+        "article.blocks[0].kind: \"heading\" is not one of: title, dateline, abstract, paragraph"
+    );
 }
 
 #[test]
@@ -233,7 +322,10 @@ fn reanchoring_moves_spans_onto_an_edited_text() {
     // A new sentence at the start of the body shifts every later offset; a typo fix inside a
     // paragraph changes nothing annotated.
     let edited = common::SAMPLE
-        .replace("Kremlin spokesman Dmitry Peskov said on Friday", "(Updated with Rubio's comments.)\n\nKremlin spokesman Dmitry Peskov said on Friday")
+        .replace(
+            "Kremlin spokesman Dmitry Peskov said on Friday",
+            "(Updated with Rubio's comments.)\n\nKremlin spokesman Dmitry Peskov said on Friday",
+        )
         .replace("amidst", "amid");
     let article = Article::parse_text(&edited).unwrap();
     let (moved, report) = reanchor(&json, &article).unwrap();
@@ -256,9 +348,19 @@ fn reanchoring_reports_what_it_cannot_place() {
     // "Peskov said" appears several times; annotate the last one and then make the
     // surroundings of every occurrence identical so the context cannot tell them apart.
     let said = common::span_of_nth(&doc, "Peskov said", 3);
-    doc.apply(Action::CreateAnnotation { kind: AnnotationKind::Claim, quote_type: None, span: said, author: "x".into(), at: "t".into(), origin: Origin::Manual }).unwrap();
+    doc.apply(Action::CreateAnnotation {
+        kind: AnnotationKind::Claim,
+        quote_type: None,
+        span: said,
+        author: "x".into(),
+        at: "t".into(),
+        origin: Origin::Manual,
+    })
+    .unwrap();
     let json = document_json(&doc);
-    let edited = common::SAMPLE.replace("bloody war", "brutal war").replace("\"Of course, there are some reasons for cautious optimism,\" Peskov said", "Peskov said");
+    let edited = common::SAMPLE
+        .replace("bloody war", "brutal war")
+        .replace("\"Of course, there are some reasons for cautious optimism,\" Peskov said", "Peskov said");
     let article = Article::parse_text(&edited).unwrap();
     let (moved, report) = reanchor(&json, &article).unwrap();
     moved.check_invariants().unwrap();
@@ -266,4 +368,20 @@ fn reanchoring_reports_what_it_cannot_place() {
     assert!(dropped.contains(&"a1") && dropped.contains(&"a5"), "quotes with the edited words are dropped: {report:?}");
     assert!(report.dropped.iter().any(|u| u.reason.contains("not in the new text")));
     assert!(moved.annotation(&AnnotationId("a2".into())).is_some(), "unchanged quote kept");
+}
+
+#[test]
+fn invalid_json_is_worded_the_same_for_documents_schemas_and_records() {
+    let cut = "{\"text\": \"abc\",\n";
+    let expected = "the JSON ends too early at line 2, column 0: the file looks truncated";
+    assert_eq!(document_from_json(cut).unwrap_err().to_string(), expected);
+    assert_eq!(Schema::from_json(cut).unwrap_err().to_string(), expected);
+    let record = Article::parse_bytes(cut.as_bytes()).unwrap_err().to_string();
+    assert_eq!(record, format!("the file starts with `{{`, so it was read as a JSON record: {expected}"));
+
+    let bad = "{\"text\": nope}";
+    let expected = "invalid JSON at line 1, column 11: expected ident";
+    assert_eq!(document_from_json(bad).unwrap_err().to_string(), expected);
+    assert_eq!(Schema::from_json(bad).unwrap_err().to_string(), expected);
+    assert!(Article::parse_bytes(bad.as_bytes()).unwrap_err().to_string().ends_with(expected));
 }

@@ -21,7 +21,7 @@ mod cli {
     use stancemark::model::document::Document;
     use stancemark::model::export;
     use stancemark::model::import::{self, ImportError};
-    use stancemark::model::locate::line_of;
+    use stancemark::model::locate::line_of_error;
     use stancemark::model::schema::Schema;
 
     const OK: i32 = 0;
@@ -248,7 +248,7 @@ EXAMPLE:
         match import::document_from_json(&text) {
             Ok(doc) => Ok(vec![doc]),
             Err(e) => {
-                let line = json_line(&text, &e.path).map_or(String::new(), |l| format!(":{l}"));
+                let line = line_of_error(&text, &e).map_or(String::new(), |l| format!(":{l}"));
                 fail(format!("{path}{line}: {}", hint(&e, &text)));
                 Err(())
             }
@@ -261,14 +261,6 @@ EXAMPLE:
             return format!("{e} (this looks like a flat rows file from `convert --rows`; validate the documents it came from)");
         }
         e.to_string()
-    }
-
-    /// The line of `path` in `source`; for a JSON syntax error, the line serde_json reports.
-    fn json_line(source: &str, path: &str) -> Option<usize> {
-        if path.is_empty() {
-            return serde_json::from_str::<serde_json::Value>(source).err().map(|e| e.line());
-        }
-        line_of(source, path)
     }
 
     fn validate(args: &[String]) -> i32 {

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::FieldError;
+use super::json::{FieldPath, InvalidJson};
 use super::normalise;
 use super::record;
 use super::text::{Span, TextIndex};
@@ -68,7 +70,7 @@ pub enum ParseError {
     NotUtf8 { byte: u8, offset: usize, line: usize },
     Empty,
     OnlyWhitespace,
-    Json { message: String, line: usize, column: usize },
+    Json(InvalidJson),
     NotAnObject,
     MissingText,
     WrongType { field: String, expected: &'static str, found: &'static str },
@@ -87,10 +89,9 @@ impl std::fmt::Display for ParseError {
             ParseError::OnlyWhitespace => {
                 write!(f, "the file contains only whitespace: there is no text to annotate")
             }
-            ParseError::Json { message, line, column } => write!(
-                f,
-                "the file starts with `{{` but is not valid JSON at line {line}, column {column}: {message}"
-            ),
+            ParseError::Json(invalid) => {
+                write!(f, "the file starts with `{{`, so it was read as a JSON record: {invalid}")
+            }
             ParseError::NotAnObject => write!(f, "the JSON record must be an object"),
             ParseError::MissingText => write!(
                 f,
@@ -167,33 +168,36 @@ impl Article {
     }
 
     /// Checks what import cannot take on trust: blocks non-empty, in order, inside the text,
-    /// and the metadata equal to the text of its block.
-    pub fn check(&self, index: &TextIndex) -> Result<(), (String, String)> {
+    /// and the metadata equal to the text of its block. Paths are relative to the article.
+    pub fn check(&self, index: &TextIndex) -> Result<(), FieldError> {
         let n = index.cp_len();
         let mut prev_end = 0;
         for (i, b) in self.blocks.iter().enumerate() {
-            let path = format!("blocks[{i}]");
+            let path = FieldPath::root().key("blocks").index(i);
             if b.span.end > n {
-                return Err((path, format!("end {} is past the end of the text ({n} code points)", b.span.end)));
+                return Err(FieldError::new(
+                    path,
+                    format!("end {} is past the end of the text ({n} code points)", b.span.end),
+                ));
             }
             if b.span.start >= b.span.end {
-                return Err((path, format!("block {} is empty or reversed", b.span)));
+                return Err(FieldError::new(path, format!("block {} is empty or reversed", b.span)));
             }
             if b.span.start < prev_end {
-                return Err((path, "blocks must be in text order and must not overlap".into()));
+                return Err(FieldError::new(path, "blocks must be in text order and must not overlap"));
             }
             prev_end = b.span.end;
         }
-        let field = |kind: BlockKind| {
-            self.blocks.iter().find(|b| b.kind == kind).map(|b| index.slice(b.span).to_owned())
-        };
+        let field =
+            |kind: BlockKind| self.blocks.iter().find(|b| b.kind == kind).map(|b| index.slice(b.span).to_owned());
         for (name, value, kind) in [
             ("title", &self.title, BlockKind::Title),
             ("published", &self.published, BlockKind::Dateline),
             ("abstract", &self.abstract_text, BlockKind::Abstract),
         ] {
             if *value != field(kind) {
-                return Err((name.into(), format!("does not match the text of the {} block", kind.as_str())));
+                let message = format!("does not match the text of the {} block", kind.as_str());
+                return Err(FieldError::new(FieldPath::root().key(name), message));
             }
         }
         Ok(())
@@ -213,8 +217,7 @@ impl Article {
             text.push_str(&part.text);
             cp += len;
         }
-        let mut article =
-            Article { id, title: None, published: None, abstract_text: None, text, blocks };
+        let mut article = Article { id, title: None, published: None, abstract_text: None, text, blocks };
         let first = |kind| article.blocks.iter().find(|b| b.kind == kind).map(|b| article.block_text(b).to_owned());
         let (title, published, abstract_text) =
             (first(BlockKind::Title), first(BlockKind::Dateline), first(BlockKind::Abstract));
@@ -311,11 +314,7 @@ fn abstract_label_len(p: &str) -> Option<usize> {
 fn slice_cp(s: &str, span: Span) -> &str {
     let mut ix = s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len()));
     let start = ix.nth(span.start).unwrap_or(s.len());
-    let end = if span.end > span.start {
-        ix.nth(span.end - span.start - 1).unwrap_or(s.len())
-    } else {
-        start
-    };
+    let end = if span.end > span.start { ix.nth(span.end - span.start - 1).unwrap_or(s.len()) } else { start };
     &s[start..end]
 }
 
@@ -343,7 +342,8 @@ mod tests {
 
     #[test]
     fn header_layout_and_blocks() {
-        let a = Article::parse_text("Title here\n\n2025-03-16 03:31:00\n\nAbstract: Short.\n\nBody one.\n\nBody two.").unwrap();
+        let a = Article::parse_text("Title here\n\n2025-03-16 03:31:00\n\nAbstract: Short.\n\nBody one.\n\nBody two.")
+            .unwrap();
         assert_eq!(a.title.as_deref(), Some("Title here"));
         assert_eq!(a.published.as_deref(), Some("2025-03-16 03:31:00"));
         assert_eq!(a.abstract_text.as_deref(), Some("Short."));

@@ -11,8 +11,7 @@ use super::document::{Document, NextIds};
 use super::error::FieldError;
 use super::export::{text_sha256, FORMAT, OFFSET_UNIT, VERSION};
 use super::invariants::{fragments_problem, span_problem};
-use super::json::{self, describe, Obj};
-use super::record::json_message;
+use super::json::{self, describe, FieldPath, Obj};
 use super::schema::Schema;
 use super::speaker::{Speaker, SpeakerId, SpeakerKind};
 use super::text::Span;
@@ -23,47 +22,35 @@ pub type ImportError = FieldError;
 
 /// Reads a document JSON file (or one line of a dataset JSONL file).
 pub fn document_from_json(s: &str) -> Result<Document, ImportError> {
-    document_from_value(&parse(s)?)
-}
-
-/// Parses JSON text, naming truncation and syntax errors by line and column.
-pub fn parse(s: &str) -> Result<Value, ImportError> {
-    serde_json::from_str(s).map_err(|e| {
-        let (line, column) = (e.line(), e.column());
-        let message = if e.is_eof() {
-            format!("the JSON ends too early at line {line}, column {column}: the file looks truncated")
-        } else {
-            format!("invalid JSON at line {line}, column {column}: {}", json_message(&e))
-        };
-        FieldError::new("", message)
-    })
+    document_from_value(&json::parse(s)?)
 }
 
 /// Reads an already parsed document.
 pub fn document_from_value(v: &Value) -> Result<Document, ImportError> {
-    let root = json::obj(v, "")?;
+    let root = json::obj(v, &FieldPath::root())?;
     check_header(&root)?;
     let text = root.str("text")?;
     let sha = root.str("text_sha256")?;
     if !sha.eq_ignore_ascii_case(&text_sha256(text)) {
         return Err(FieldError::new(
-            "text_sha256",
+            root.path_of("text_sha256"),
             "does not match the text: the text was changed after export (re-anchor the annotations to the new text instead)",
         ));
     }
     let article = read_article(&root.obj("article")?, text)?;
-    let schema = Schema::from_value(root.get("schema")?, "schema")?;
+    let schema = Schema::from_value(root.get("schema")?, &root.path_of("schema"))?;
     let mut doc = Document::new(article, schema);
-    doc.article.check(doc.text_index()).map_err(|(p, m)| FieldError::new(format!("article.{p}"), m))?;
+    doc.article.check(doc.text_index()).map_err(|e| e.under(&root.path_of("article")))?;
     doc.speakers = read_speakers(&root)?;
     doc.annotations = read_annotations(&root, &doc)?;
     doc.sort_annotations();
     doc.next_ids = match root.get_opt("next_ids") {
-        Some(v) => read_next_ids(&json::obj(v, "next_ids")?)?,
+        Some(v) => read_next_ids(&json::obj(v, &root.path_of("next_ids"))?)?,
         None => derived_next_ids(&doc),
     };
     // Every rule was checked field by field above; this is the last line of defence.
-    doc.check_invariants().map_err(|m| FieldError::new("", format!("the document breaks a rule: {m}")))?;
+    doc.check_invariants()
+        .map_err(|m| FieldError::new(FieldPath::root(), format!("the document breaks a rule: {m}")))?;
     Ok(doc)
 }
 
@@ -71,20 +58,23 @@ fn check_header(root: &Obj) -> Result<(), ImportError> {
     let format = root
         .map
         .get("format")
-        .ok_or_else(|| FieldError::new("format", format!("is missing: this is not a {FORMAT} file")))?;
+        .ok_or_else(|| FieldError::new(root.path_of("format"), format!("is missing: this is not a {FORMAT} file")))?;
     if format.as_str() != Some(FORMAT) {
-        return Err(FieldError::new("format", format!("expected {FORMAT:?}, found {}", describe(format))));
+        return Err(FieldError::new(
+            root.path_of("format"),
+            format!("expected {FORMAT:?}, found {}", describe(format)),
+        ));
     }
     let version = root.get("version")?;
     if version.as_u64() != Some(VERSION) {
         return Err(FieldError::new(
-            "version",
+            root.path_of("version"),
             format!("unknown version {}: this Stancemark reads version {VERSION}", describe(version)),
         ));
     }
     let unit = root.str("offset_unit")?;
     if unit != OFFSET_UNIT {
-        return Err(FieldError::new("offset_unit", format!("expected {OFFSET_UNIT:?}, found {unit:?}")));
+        return Err(FieldError::new(root.path_of("offset_unit"), format!("expected {OFFSET_UNIT:?}, found {unit:?}")));
     }
     Ok(())
 }
@@ -110,7 +100,7 @@ fn read_article(o: &Obj, text: &str) -> Result<Article, ImportError> {
 
 fn read_speakers(root: &Obj) -> Result<Vec<Speaker>, ImportError> {
     let mut speakers = Vec::new();
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut seen: HashMap<String, FieldPath> = HashMap::new();
     for (path, v) in root.array("speakers")? {
         let o = json::obj(v, &path)?;
         let id = non_empty_id(&o)?;
@@ -119,7 +109,7 @@ fn read_speakers(root: &Obj) -> Result<Vec<Speaker>, ImportError> {
         }
         let mut aliases = Vec::new();
         for (p, a) in o.array("aliases")? {
-            let a = a.as_str().ok_or_else(|| FieldError::new(&p, format!("must be a string, found {}", describe(a))))?;
+            let a = a.as_str().ok_or_else(|| FieldError::new(p, format!("must be a string, found {}", describe(a))))?;
             aliases.push(a.to_owned());
         }
         let speaker = Speaker {
@@ -138,7 +128,7 @@ fn read_speakers(root: &Obj) -> Result<Vec<Speaker>, ImportError> {
 
 fn read_annotations(root: &Obj, doc: &Document) -> Result<Vec<Annotation>, ImportError> {
     let speakers: HashSet<&str> = doc.speakers.iter().map(|s| s.id.0.as_str()).collect();
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut seen: HashMap<String, FieldPath> = HashMap::new();
     let mut out = Vec::new();
     for (path, v) in root.array("annotations")? {
         let o = json::obj(v, &path)?;
@@ -160,9 +150,14 @@ fn read_annotation(o: &Obj, doc: &Document, speakers: &HashSet<&str>) -> Result<
     };
     match (kind, quote_type) {
         (AnnotationKind::Quote, None) => {
-            return Err(FieldError::new(o.path_of("quote_type"), "a quote needs a quote type: direct, indirect or mixed"))
+            return Err(FieldError::new(
+                o.path_of("quote_type"),
+                "a quote needs a quote type: direct, indirect or mixed",
+            ))
         }
-        (AnnotationKind::Claim, Some(_)) => return Err(FieldError::new(o.path_of("quote_type"), "must be null for a claim")),
+        (AnnotationKind::Claim, Some(_)) => {
+            return Err(FieldError::new(o.path_of("quote_type"), "must be null for a claim"))
+        }
         _ => {}
     }
     let mut fragments = Vec::new();

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::annotation::{Annotation, AnnotationKind};
 use super::document::Document;
+use super::json::FieldPath;
 use super::text::Span;
 
 /// Why `span` cannot be annotated in `doc`, in words for the user; `None` if it can.
@@ -37,7 +38,9 @@ pub fn span_problem(doc: &Document, span: Span) -> Option<String> {
             a.kind.as_str(),
             b.kind.as_str()
         ),
-        _ => format!("the span {span} is not inside a block of the article (it covers a blank line or the `Abstract:` label)"),
+        _ => format!(
+            "the span {span} is not inside a block of the article (it covers a blank line or the `Abstract:` label)"
+        ),
     })
 }
 
@@ -56,8 +59,8 @@ pub fn fragments_problem(fragments: &[Span]) -> Option<String> {
 
 /// The first broken rule in `doc`, as a message naming the object and field.
 pub fn check(doc: &Document) -> Result<(), String> {
-    doc.article.check(doc.text_index()).map_err(|(p, m)| format!("article.{p}: {m}"))?;
-    doc.schema.validate().map_err(|e| format!("schema.{e}"))?;
+    doc.article.check(doc.text_index()).map_err(|e| e.under(&FieldPath::root().key("article")).to_string())?;
+    doc.schema.validate().map_err(|e| e.under(&FieldPath::root().key("schema")).to_string())?;
     let mut speaker_ids = HashSet::new();
     for s in &doc.speakers {
         if !speaker_ids.insert(&s.id) {
@@ -118,7 +121,10 @@ mod tests {
     use crate::model::schema::Schema;
 
     fn doc() -> Document {
-        Document::new(Article::parse_text("Title\n\n2025-01-01\n\nAbstract: Sum.\n\nBody 👍🏽 text.").unwrap(), Schema::default())
+        Document::new(
+            Article::parse_text("Title\n\n2025-01-01\n\nAbstract: Sum.\n\nBody 👍🏽 text.").unwrap(),
+            Schema::default(),
+        )
     }
 
     #[test]

@@ -3,41 +3,27 @@
 //! rather than a parser with spans: it only has to walk well-formed JSON that serde_json has
 //! already accepted.
 
-#[derive(Debug, PartialEq)]
-enum Step {
-    Key(String),
-    Index(usize),
-}
+use super::error::FieldError;
+use super::json::{FieldPath, Step};
 
 /// The 1-based line where the value at `path` starts, or, if the path does not exist (a
-/// missing field), where its deepest existing parent starts. `None` for the empty path or
-/// JSON the scanner cannot follow.
-pub fn line_of(json: &str, path: &str) -> Option<usize> {
-    let steps = parse_path(path)?;
+/// missing field), where its deepest existing parent starts. `None` for the root or JSON the
+/// scanner cannot follow.
+pub fn line_of(json: &str, path: &FieldPath) -> Option<usize> {
+    if path.is_root() {
+        return None;
+    }
     let mut s = Scanner { b: json.as_bytes(), i: 0, line: 1 };
     s.ws();
     let mut best = None;
-    s.find(&steps, &mut best);
+    s.find(path.steps(), &mut best);
     best
 }
 
-fn parse_path(path: &str) -> Option<Vec<Step>> {
-    if path.is_empty() {
-        return None;
-    }
-    let mut steps = Vec::new();
-    for part in path.split('.') {
-        let (key, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
-        if !key.is_empty() {
-            steps.push(Step::Key(key.to_owned()));
-        }
-        while let Some(r) = rest.strip_prefix('[') {
-            let close = r.find(']')?;
-            steps.push(Step::Index(r[..close].parse().ok()?));
-            rest = &r[close + 1..];
-        }
-    }
-    Some(steps)
+/// The line of the problem `error` reports in `json`: where the JSON stops parsing, or where
+/// the field it names starts.
+pub fn line_of_error(json: &str, error: &FieldError) -> Option<usize> {
+    error.line.or_else(|| line_of(json, &error.path))
 }
 
 struct Scanner<'a> {
@@ -165,18 +151,30 @@ mod tests {
 
     const DOC: &str = "{\n  \"a\": [\n    {\"x\": 1},\n    {\n      \"x\": \"s,]}\",\n      \"y\": [1, 2]\n    }\n  ],\n  \"b\": null\n}";
 
+    fn a() -> FieldPath {
+        FieldPath::root().key("a")
+    }
+
     #[test]
     fn finds_nested_fields() {
-        assert_eq!(line_of(DOC, "a"), Some(2));
-        assert_eq!(line_of(DOC, "a[0].x"), Some(3));
-        assert_eq!(line_of(DOC, "a[1].y[1]"), Some(6));
-        assert_eq!(line_of(DOC, "b"), Some(9));
+        assert_eq!(line_of(DOC, &a()), Some(2));
+        assert_eq!(line_of(DOC, &a().index(0).key("x")), Some(3));
+        assert_eq!(line_of(DOC, &a().index(1).key("y").index(1)), Some(6));
+        assert_eq!(line_of(DOC, &FieldPath::root().key("b")), Some(9));
     }
 
     #[test]
     fn a_missing_field_points_at_its_parent() {
-        assert_eq!(line_of(DOC, "a[1].z"), Some(4));
-        assert_eq!(line_of(DOC, "a[7]"), Some(2));
-        assert_eq!(line_of(DOC, ""), None);
+        assert_eq!(line_of(DOC, &a().index(1).key("z")), Some(4));
+        assert_eq!(line_of(DOC, &a().index(7)), Some(2));
+        assert_eq!(line_of(DOC, &FieldPath::root()), None);
+    }
+
+    #[test]
+    fn invalid_json_is_found_at_the_line_where_it_stops_parsing() {
+        let error = FieldError::from(crate::model::json::parse("{\n  \"a\": [1,\n  }").unwrap_err());
+        assert_eq!(line_of_error("{\n  \"a\": [1,\n  }", &error), Some(3));
+        let missing = FieldError::new(a().index(1).key("z"), "is missing");
+        assert_eq!(line_of_error(DOC, &missing), Some(4));
     }
 }

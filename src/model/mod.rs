@@ -15,13 +15,13 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod invariants;
+pub mod json;
 pub mod locate;
 pub mod schema;
 pub mod speaker;
 pub mod text;
 
 mod change;
-mod json;
 mod normalise;
 mod reanchor;
 mod record;

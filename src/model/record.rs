@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::article::ParseError;
+use super::json::{self, type_name};
 use super::normalise;
 
 /// A record's fields, normalised and ready for the canonical layout.
@@ -17,11 +18,7 @@ pub struct Record {
 }
 
 pub fn read(s: &str) -> Result<Record, ParseError> {
-    let v: Value = serde_json::from_str(s).map_err(|e| ParseError::Json {
-        message: json_message(&e),
-        line: e.line(),
-        column: e.column(),
-    })?;
+    let v = json::parse(s).map_err(ParseError::Json)?;
     let obj = v.as_object().ok_or(ParseError::NotAnObject)?;
     let text = obj.get("text").ok_or(ParseError::MissingText)?;
     let text = text.as_str().ok_or_else(|| wrong("text", "a string", text))?;
@@ -39,8 +36,8 @@ pub fn read(s: &str) -> Result<Record, ParseError> {
     let title = optional_str(obj.get("title"), "title")?.map(|t| normalise::one_line(&t));
     let published = optional_str(obj.get("published"), "published")?.map(|t| normalise::one_line(&t));
     // An abstract is one paragraph in the layout: its blank lines would split it in two.
-    let abstract_text = optional_str(obj.get("abstract"), "abstract")?
-        .map(|a| normalise::paragraphs(&normalise::clean(&a)).join("\n"));
+    let abstract_text =
+        optional_str(obj.get("abstract"), "abstract")?.map(|a| normalise::paragraphs(&normalise::clean(&a)).join("\n"));
     let non_empty = |o: Option<String>| o.filter(|s| !s.is_empty());
     Ok(Record {
         id,
@@ -63,38 +60,15 @@ fn wrong(field: &str, expected: &'static str, found: &Value) -> ParseError {
     ParseError::WrongType { field: field.to_owned(), expected, found: type_name(found) }
 }
 
-/// A JSON value's type as a reader would name it in an error message.
-pub fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// serde_json's message without its trailing " at line X column Y", which callers report in
-/// their own words, and with truncation said plainly.
-pub fn json_message(e: &serde_json::Error) -> String {
-    if e.is_eof() {
-        return "the JSON ends too early (the file looks truncated)".to_owned();
-    }
-    let m = e.to_string();
-    match m.rfind(" at line ") {
-        Some(i) => m[..i].to_owned(),
-        None => m,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn fields_are_normalised_for_the_layout() {
-        let r = read(r#"{"title": "  A\ntitle ", "abstract": "One\n\nTwo", "text": "P1\r\n\r\nP2", "published": null}"#).unwrap();
+        let r =
+            read(r#"{"title": "  A\ntitle ", "abstract": "One\n\nTwo", "text": "P1\r\n\r\nP2", "published": null}"#)
+                .unwrap();
         assert_eq!(r.title.as_deref(), Some("A title"));
         assert_eq!(r.abstract_text.as_deref(), Some("One\nTwo"));
         assert_eq!(r.published, None);

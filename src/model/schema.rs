@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::error::FieldError;
-use super::json::{self, Obj};
+use super::json::{self, FieldPath, Obj};
 
 pub type SchemaError = FieldError;
 
@@ -90,15 +90,11 @@ impl Schema {
     /// Reads and validates a schema file `{name, stances: [{id, label, key}], targets:
     /// [{id, label}], hotkeys?: {command: key}}`. Without `hotkeys` the defaults apply.
     pub fn from_json(s: &str) -> Result<Schema, SchemaError> {
-        let v: Value = serde_json::from_str(s).map_err(|e| {
-            let m = super::record::json_message(&e);
-            FieldError::new("", format!("not valid JSON at line {}, column {}: {m}", e.line(), e.column()))
-        })?;
-        Schema::from_value(&v, "")
+        Schema::from_value(&json::parse(s)?, &FieldPath::root())
     }
 
     /// Reads a schema from a parsed value at `path` (import reads `schema` this way).
-    pub fn from_value(v: &Value, path: &str) -> Result<Schema, SchemaError> {
+    pub fn from_value(v: &Value, path: &FieldPath) -> Result<Schema, SchemaError> {
         let o = json::obj(v, path)?;
         let name = o.str("name")?.to_owned();
         let stances = o.array("stances")?.into_iter().map(|(p, v)| read_stance(&json::obj(v, &p)?)).collect::<Result<_, _>>()?;

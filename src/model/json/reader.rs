@@ -4,37 +4,35 @@
 
 use serde_json::{Map, Value};
 
-use super::error::{join, FieldError};
-use super::record::type_name;
+use super::path::FieldPath;
+use crate::model::error::FieldError;
 
 /// An object being read, with its path from the root.
 #[derive(Clone)]
 pub struct Obj<'a> {
     pub map: &'a Map<String, Value>,
-    pub path: String,
+    pub path: FieldPath,
 }
 
 /// Views `v` at `path` as an object.
-pub fn obj<'a>(v: &'a Value, path: &str) -> Result<Obj<'a>, FieldError> {
+pub fn obj<'a>(v: &'a Value, path: &FieldPath) -> Result<Obj<'a>, FieldError> {
     match v {
-        Value::Object(map) => Ok(Obj { map, path: path.to_owned() }),
+        Value::Object(map) => Ok(Obj { map, path: path.clone() }),
         other => Err(FieldError::new(path, format!("must be an object, found {}", type_name(other)))),
     }
 }
 
 /// Views `v` at `path` as an array; yields each element's path with it.
-pub fn array<'a>(v: &'a Value, path: &str) -> Result<Vec<(String, &'a Value)>, FieldError> {
+pub fn array<'a>(v: &'a Value, path: &FieldPath) -> Result<Vec<(FieldPath, &'a Value)>, FieldError> {
     match v {
-        Value::Array(items) => {
-            Ok(items.iter().enumerate().map(|(i, item)| (format!("{path}[{i}]"), item)).collect())
-        }
+        Value::Array(items) => Ok(items.iter().enumerate().map(|(i, item)| (path.index(i), item)).collect()),
         other => Err(FieldError::new(path, format!("must be an array, found {}", type_name(other)))),
     }
 }
 
 impl<'a> Obj<'a> {
-    pub fn path_of(&self, key: &str) -> String {
-        join(&self.path, key)
+    pub fn path_of(&self, key: &str) -> FieldPath {
+        self.path.key(key)
     }
 
     fn err(&self, key: &str, message: impl Into<String>) -> FieldError {
@@ -73,7 +71,7 @@ impl<'a> Obj<'a> {
             .ok_or_else(|| self.err(key, format!("must be a non-negative integer, found {}", describe(v))))
     }
 
-    pub fn array(&self, key: &str) -> Result<Vec<(String, &'a Value)>, FieldError> {
+    pub fn array(&self, key: &str) -> Result<Vec<(FieldPath, &'a Value)>, FieldError> {
         array(self.get(key)?, &self.path_of(key))
     }
 
@@ -97,6 +95,18 @@ pub fn describe(v: &Value) -> String {
     }
 }
 
+/// A JSON value's type as a reader would name it in an error message.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,7 +114,7 @@ mod tests {
     #[test]
     fn errors_carry_the_field_path() {
         let v: Value = serde_json::from_str(r#"{"a": {"n": -1, "s": 3, "k": "x"}, "list": [1, {"z": true}]}"#).unwrap();
-        let root = obj(&v, "").unwrap();
+        let root = obj(&v, &FieldPath::root()).unwrap();
         let a = root.obj("a").unwrap();
         assert_eq!(a.index("n").unwrap_err().to_string(), "a.n: must be a non-negative integer, found -1");
         assert_eq!(a.str("s").unwrap_err().to_string(), "a.s: must be a string, found a number");
@@ -112,7 +122,10 @@ mod tests {
         let k = a.choice("k", &["y"], |s| (s == "y").then_some(())).unwrap_err();
         assert_eq!(k.to_string(), "a.k: \"x\" is not one of: y");
         let items = root.array("list").unwrap();
-        assert_eq!(items[1].0, "list[1]");
-        assert_eq!(obj(items[0].1, &items[0].0).err().unwrap().to_string(), "list[0]: must be an object, found a number");
+        assert_eq!(items[1].0, FieldPath::root().key("list").index(1));
+        assert_eq!(
+            obj(items[0].1, &items[0].0).err().unwrap().to_string(),
+            "list[0]: must be an object, found a number"
+        );
     }
 }
