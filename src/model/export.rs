@@ -5,6 +5,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::anchor::Anchor;
 use super::annotation::{Annotation, AnnotationKind, Origin, QuoteType};
 use super::article::BlockKind;
 use super::document::{Document, NextIds};
@@ -15,8 +16,7 @@ use super::text::{Span, TextIndex};
 pub const FORMAT: &str = "stancemark-document";
 pub const VERSION: u64 = 1;
 pub const OFFSET_UNIT: &str = "unicode_code_point";
-/// Code points of context stored before and after each span.
-pub const CONTEXT: usize = 32;
+pub use super::anchor::CONTEXT;
 /// Joins the fragments of a discontinuous quote in the flat rows.
 pub const FRAGMENT_SEPARATOR: &str = " … ";
 
@@ -128,7 +128,11 @@ impl<'a> DocumentOut<'a> {
                 title: a.title.as_deref(),
                 published: a.published.as_deref(),
                 abstract_text: a.abstract_text.as_deref(),
-                blocks: a.blocks.iter().map(|b| BlockOut { kind: b.kind, start: b.span.start, end: b.span.end }).collect(),
+                blocks: a
+                    .blocks
+                    .iter()
+                    .map(|b| BlockOut { kind: b.kind, start: b.span.start, end: b.span.end })
+                    .collect(),
             },
             schema: &doc.schema,
             speakers: &doc.speakers,
@@ -160,13 +164,8 @@ impl<'a> AnnotationOut<'a> {
 
 impl<'a> SpanOut<'a> {
     fn new(ix: &'a TextIndex, s: Span) -> SpanOut<'a> {
-        SpanOut {
-            start: s.start,
-            end: s.end,
-            text: ix.slice(s),
-            context_before: ix.slice(Span::new(s.start.saturating_sub(CONTEXT), s.start)),
-            context_after: ix.slice(Span::new(s.end, s.end + CONTEXT)),
-        }
+        let Anchor { text, before, after } = Anchor::of(ix, s);
+        SpanOut { start: s.start, end: s.end, text, context_before: before, context_after: after }
     }
 }
 
@@ -257,13 +256,6 @@ mod tests {
         assert_eq!(document_id(&doc), "ba7816bf8f01");
         doc.article.id = Some("story-1".into());
         assert_eq!(document_id(&doc), "story-1");
-    }
-
-    #[test]
-    fn context_is_clamped_at_the_text_edges() {
-        let ix = TextIndex::new("😀 short");
-        let s = SpanOut::new(&ix, Span::new(2, 7));
-        assert_eq!((s.text, s.context_before, s.context_after), ("short", "😀 ", ""));
     }
 
     #[test]

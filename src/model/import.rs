@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
+use super::anchor;
 use super::annotation::{Annotation, AnnotationId, AnnotationKind, Origin, QuoteType};
 use super::article::{Article, Block, BlockKind};
 use super::document::{Document, NextIds};
@@ -16,13 +17,19 @@ use super::schema::Schema;
 use super::speaker::{Speaker, SpeakerId, SpeakerKind};
 use super::text::Span;
 
-pub use super::reanchor::{reanchor, reanchor_document, ReanchorReport, Unplaced};
+pub use super::reanchor::{reanchor_document, ReanchorReport, Unplaced};
 
 pub type ImportError = FieldError;
 
 /// Reads a document JSON file (or one line of a dataset JSONL file).
 pub fn document_from_json(s: &str) -> Result<Document, ImportError> {
     document_from_value(&json::parse(s)?)
+}
+
+/// Reads `doc_json` (which must be valid against its own text) and moves its annotations onto
+/// `new_article`'s text (see [`reanchor_document`]).
+pub fn reanchor(doc_json: &str, new_article: &Article) -> Result<(Document, ReanchorReport), ImportError> {
+    Ok(reanchor_document(&document_from_json(doc_json)?, new_article))
 }
 
 /// Reads an already parsed document.
@@ -233,12 +240,12 @@ fn read_span(o: &Obj, doc: &Document) -> Result<Span, ImportError> {
         return Err(FieldError::new(&o.path, m));
     }
     if let Some(before) = o.opt_str("context_before")? {
-        if !ix.slice(Span::new(0, start)).ends_with(before) {
+        if !anchor::agrees_before(ix, span, before) {
             return Err(FieldError::new(o.path_of("context_before"), "does not match the text before the span"));
         }
     }
     if let Some(after) = o.opt_str("context_after")? {
-        if !ix.slice(Span::new(end, n)).starts_with(after) {
+        if !anchor::agrees_after(ix, span, after) {
             return Err(FieldError::new(o.path_of("context_after"), "does not match the text after the span"));
         }
     }

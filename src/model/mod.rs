@@ -21,6 +21,7 @@ pub mod schema;
 pub mod speaker;
 pub mod text;
 
+mod anchor;
 mod change;
 mod normalise;
 mod reanchor;
