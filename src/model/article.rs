@@ -11,6 +11,7 @@ use super::json::{FieldPath, InvalidJson};
 use super::normalise;
 use super::record;
 use super::text::{Span, TextIndex};
+use super::utf8::{self, NotUtf8};
 
 /// What a block of the article is; rendered differently and used to keep spans from crossing
 /// from the title into the body.
@@ -111,10 +112,10 @@ impl Article {
     /// Reads a file's bytes: a JSON record if the first non-whitespace character is `{`,
     /// otherwise the text format.
     pub fn parse_bytes(bytes: &[u8]) -> Result<Article, ParseError> {
-        let s = std::str::from_utf8(bytes).map_err(|e| {
-            let offset = e.valid_up_to();
-            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
-            ParseError::NotUtf8 { byte: bytes[offset], offset, line }
+        let s = utf8::text(bytes).map_err(|NotUtf8 { byte, offset, line, .. }| ParseError::NotUtf8 {
+            byte,
+            offset,
+            line,
         })?;
         let body = s.strip_prefix('\u{FEFF}').unwrap_or(s);
         if body.trim_start().starts_with('{') {

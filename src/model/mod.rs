@@ -20,6 +20,7 @@ pub mod locate;
 pub mod schema;
 pub mod speaker;
 pub mod text;
+pub mod utf8;
 
 mod anchor;
 mod change;
