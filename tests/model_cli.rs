@@ -1,11 +1,13 @@
 //! The command-line tool as a script would use it: exit codes, outputs, and error lines of
-//! the form `file:line: path: message`.
+//! the form `file:line: path: message`; outputs written whole or not at all; a reader that
+//! closes the pipe early.
 
 #[path = "fixtures/common.rs"]
 mod common;
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use stancemark::model::export::document_json;
 use stancemark::model::import::document_from_json;
@@ -34,6 +36,15 @@ impl TempDir {
     }
     fn path(&self, name: &str) -> String {
         self.0.join(name).to_string_lossy().into_owned()
+    }
+    /// The names of the files in the directory, sorted: a leftover temporary file shows here.
+    fn listing(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.0)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
     }
 }
 
@@ -96,7 +107,10 @@ fn validate_accepts_good_files_and_points_at_the_bad_line() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o).trim(),
-        format!("{bad}:{}: annotations[0].fragments[0].end: 99999 is past the end of the text (3921 code points)", end + 1)
+        format!(
+            "{bad}:{}: annotations[0].fragments[0].end: 99999 is past the end of the text (3921 code points)",
+            end + 1
+        )
     );
 }
 
@@ -167,4 +181,134 @@ fn usage_errors_exit_2_and_help_teaches() {
         assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains("EXAMPLE"), "{cmd}");
         assert_eq!(stancemark(&["help", cmd]).stdout, o.stdout);
     }
+}
+
+#[test]
+fn exit_codes_say_valid_invalid_or_usage_and_io() {
+    let dir = TempDir::new("exit");
+    let good = dir.file("good.json", &document_json(&common::annotated_sample()));
+    let bad = dir.file("bad.json", "{\"format\": \"stancemark-document\"}");
+    let missing = dir.path("missing.json");
+    assert_eq!(stancemark(&["validate", &good]).status.code(), Some(0));
+    assert_eq!(stancemark(&["validate", &good, &bad]).status.code(), Some(1));
+    assert_eq!(stancemark(&["validate", "--strict", &good]).status.code(), Some(2), "unknown option");
+
+    // A file that cannot be read is an I/O error (2), which outranks invalid input, and the
+    // other files are still checked.
+    let o = stancemark(&["validate", &missing, &bad]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(&format!("{missing}: cannot read:")), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("{bad}:1: version: is missing")), "{}", stderr(&o));
+    let o = stancemark(&["convert", &good, "--rows", &dir.path("no-such-dir/rows.jsonl")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no-such-dir/rows.jsonl: cannot write:"), "{}", stderr(&o));
+
+    let help = String::from_utf8(stancemark(&["--help"]).stdout).unwrap();
+    assert!(help.contains("EXIT STATUS:") && help.contains("1   invalid input") && help.contains("2   wrong usage"));
+}
+
+#[test]
+fn a_reader_closing_the_pipe_early_ends_the_run_quietly_with_0() {
+    let dir = TempDir::new("pipe");
+    let doc = dir.file("doc.json", &document_json(&common::annotated_sample()));
+    // Far more than a pipe holds, so the tool is still writing when the reader goes away.
+    let inputs = vec![doc.as_str(); 200];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stancemark"))
+        .arg("convert")
+        .args(&inputs)
+        .args(["--dataset", "-"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.starts_with("{\"format\":\"stancemark-document\""), "{first:.80}");
+    // The reader is dropped here, closing the pipe as `| head -1` would.
+    let mut errors = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut errors).unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    assert_eq!(errors, "");
+}
+
+#[test]
+fn a_failed_convert_leaves_existing_outputs_untouched_and_no_temporary_file() {
+    let dir = TempDir::new("atomic");
+    let good = dir.file("doc.json", &document_json(&common::annotated_sample()));
+    let bad = dir.file("bad.json", "{\"format\": \"stancemark-document\"}");
+    let dataset = dir.file("dataset.jsonl", "old dataset\n");
+    let before = dir.listing();
+
+    // Invalid input: nothing is written.
+    let o = stancemark(&["convert", &good, &bad, "--dataset", &dataset, "--rows", &dir.path("rows.jsonl")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&dataset).unwrap(), "old dataset\n");
+    assert_eq!(dir.listing(), before);
+
+    // The second output cannot be written: the first, already complete, is not put in place.
+    let o = stancemark(&["convert", &good, "--dataset", &dataset, "--rows", &dir.path("gone/rows.jsonl")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&dataset).unwrap(), "old dataset\n");
+    assert_eq!(dir.listing(), before);
+
+    // The target is a directory: the content is written, the rename fails, the temporary
+    // file is removed.
+    std::fs::create_dir(dir.0.join("rows-dir")).unwrap();
+    let before = dir.listing();
+    let o = stancemark(&["convert", &good, "--rows", &dir.path("rows-dir")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(dir.listing(), before);
+
+    // A run that succeeds replaces the file whole.
+    let o = stancemark(&["convert", &good, "--dataset", &dataset]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        document_from_json(std::fs::read_to_string(&dataset).unwrap().trim_end()).unwrap(),
+        common::annotated_sample()
+    );
+    assert_eq!(dir.listing(), before);
+}
+
+#[test]
+fn a_dataset_line_that_is_not_utf8_is_reported_and_the_other_lines_still_checked() {
+    let dir = TempDir::new("utf8");
+    let good = dir.file("doc.json", &document_json(&common::annotated_sample()));
+    let data = dir.path("data.jsonl");
+    assert!(stancemark(&["convert", &good, &good, &good, &good, &good, "--dataset", &data]).status.success());
+    let mut lines: Vec<Vec<u8>> = std::fs::read(&data).unwrap().split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
+    // Line 2: a Latin-1 "é" in the note of the first annotation (a different fault follows on line 4).
+    let note = lines[1].windows(9).position(|w| w == b"\"note\":\"\"").unwrap() + 8;
+    lines[1].insert(note, 0xE9);
+    let column = 1 + String::from_utf8_lossy(&lines[1][..note]).chars().count();
+    let line4 = String::from_utf8(lines[3].clone()).unwrap().replacen("\"version\":1", "\"version\":3", 1);
+    lines[3] = line4.into_bytes();
+    let bad = dir.path("bad.jsonl");
+    std::fs::write(&bad, lines.join(&b'\n')).unwrap();
+
+    let o = stancemark(&["validate", &bad]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).lines().collect::<Vec<_>>(),
+        vec![
+            format!("{bad}:2: not UTF-8 (byte 0xE9 at column {column})"),
+            format!("{bad}:4: version: unknown version 3: this Stancemark reads version 1"),
+        ]
+    );
+}
+
+#[test]
+fn a_document_json_that_is_not_utf8_names_the_line_and_column() {
+    let dir = TempDir::new("utf8-doc");
+    let json = document_json(&common::annotated_sample());
+    // A byte 0xFF inside the first note's quotes, on a line and column we compute here.
+    let at = json.find("\"note\": \"\"").unwrap() + "\"note\": \"".len();
+    let (line, column) =
+        (1 + json[..at].matches('\n').count(), 1 + json[..at].rsplit('\n').next().unwrap().chars().count());
+    let mut bytes = json.into_bytes();
+    bytes.insert(at, 0xFF);
+    let bad = dir.0.join("bad.json");
+    std::fs::write(&bad, &bytes).unwrap();
+    let o = stancemark(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o).trim(), format!("{}:{line}: not UTF-8 (byte 0xFF at column {column})", bad.display()));
 }
