@@ -6,9 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::FieldError;
-use super::json::{FieldPath, InvalidJson};
+use super::json::{FieldError, FieldPath};
 use super::normalise;
+pub use super::parse_error::ParseError;
 use super::record;
 use super::text::{Span, TextIndex};
 use super::utf8::{self, NotUtf8};
@@ -64,49 +64,6 @@ pub struct Article {
     /// In text order, non-overlapping.
     pub blocks: Vec<Block>,
 }
-
-/// Why a file could not be read as an article.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ParseError {
-    NotUtf8 { byte: u8, offset: usize, line: usize },
-    Empty,
-    OnlyWhitespace,
-    Json(InvalidJson),
-    NotAnObject,
-    MissingText,
-    WrongType { field: String, expected: &'static str, found: &'static str },
-    EmptyText,
-}
-
-impl std::fmt::Display for ParseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ParseError::NotUtf8 { byte, offset, line } => write!(
-                f,
-                "the file is not UTF-8: invalid byte 0x{byte:02X} at byte {offset} (line {line}); \
-                 save it as UTF-8 and try again"
-            ),
-            ParseError::Empty => write!(f, "the file is empty"),
-            ParseError::OnlyWhitespace => {
-                write!(f, "the file contains only whitespace: there is no text to annotate")
-            }
-            ParseError::Json(invalid) => {
-                write!(f, "the file starts with `{{`, so it was read as a JSON record: {invalid}")
-            }
-            ParseError::NotAnObject => write!(f, "the JSON record must be an object"),
-            ParseError::MissingText => write!(
-                f,
-                "the JSON record has no `text` field (expected {{\"id\"?, \"title\"?, \"published\"?, \"abstract\"?, \"text\"}})"
-            ),
-            ParseError::WrongType { field, expected, found } => {
-                write!(f, "the JSON record's `{field}` must be {expected}, found {found}")
-            }
-            ParseError::EmptyText => write!(f, "the JSON record's `text` field is empty"),
-        }
-    }
-}
-
-impl std::error::Error for ParseError {}
 
 impl Article {
     /// Reads a file's bytes: a JSON record if the first non-whitespace character is `{`,

@@ -3,8 +3,7 @@
 //! rather than a parser with spans: it only has to walk well-formed JSON that serde_json has
 //! already accepted.
 
-use super::error::FieldError;
-use super::json::{FieldPath, Step};
+use super::json::{FieldError, FieldPath, Step};
 
 /// The 1-based line where the value at `path` starts, or, if the path does not exist (a
 /// missing field), where its deepest existing parent starts. `None` for the root or JSON the

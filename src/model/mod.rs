@@ -25,6 +25,7 @@ pub mod utf8;
 mod anchor;
 mod change;
 mod normalise;
+mod parse_error;
 mod reanchor;
 mod record;
 mod reducer;

@@ -4,9 +4,9 @@
 
 use serde_json::Value;
 
-use super::article::ParseError;
 use super::json::{self, type_name};
 use super::normalise;
+use super::parse_error::ParseError;
 
 /// A record's fields, normalised and ready for the canonical layout.
 pub struct Record {

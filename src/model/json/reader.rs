@@ -4,8 +4,8 @@
 
 use serde_json::{Map, Value};
 
+use super::error::FieldError;
 use super::path::FieldPath;
-use crate::model::error::FieldError;
 
 /// An object being read, with its path from the root.
 #[derive(Clone)]
