@@ -22,7 +22,14 @@ fn sid(s: &str) -> SpeakerId {
 }
 
 fn create_action(span: Span) -> Action {
-    Action::CreateAnnotation { kind: AnnotationKind::Quote, quote_type: None, span, author: "ann".into(), at: AT.into(), origin: Origin::Manual }
+    Action::CreateAnnotation {
+        kind: AnnotationKind::Quote,
+        quote_type: None,
+        span,
+        author: "ann".into(),
+        at: AT.into(),
+        origin: Origin::Manual,
+    }
 }
 
 /// Applies `action`, expects a refusal containing `words`, and checks nothing changed.
@@ -38,7 +45,10 @@ fn the_annotated_sample_has_what_the_actions_made() {
     let doc = annotated_sample();
     assert_eq!(doc.annotations.len(), 5);
     let a1 = doc.annotation(&id("a1")).unwrap();
-    assert_eq!(doc.span_text(a1.fragments[0]), "There is a very good chance that this horrible, bloody war will finally end");
+    assert_eq!(
+        doc.span_text(a1.fragments[0]),
+        "There is a very good chance that this horrible, bloody war will finally end"
+    );
     assert_eq!(a1.cue.map(|c| doc.span_text(c)), Some("posted"));
     assert_eq!(doc.speaker_usage_count(&sid("s2")), 2);
     let starts: Vec<usize> = doc.annotations_in_text_order().iter().map(|a| a.first_start()).collect();
@@ -67,7 +77,11 @@ fn spans_must_be_inside_one_block_and_whole_characters() {
     let mut doc = Document::new(common::sample_article(), Schema::default());
     let title = doc.article.blocks[0].span;
     let body = doc.article.blocks[3].span;
-    assert_refused(&mut doc, create_action(Span::new(title.end - 5, body.start + 5)), "crosses from the title into the paragraph");
+    assert_refused(
+        &mut doc,
+        create_action(Span::new(title.end - 5, body.start + 5)),
+        "crosses from the title into the paragraph",
+    );
     assert_refused(&mut doc, create_action(Span::new(title.end, title.end + 2)), "not inside a block");
     let label = doc.article.blocks[2].span.start - 3;
     assert_refused(&mut doc, create_action(Span::new(label, label + 5)), "not inside a block");
@@ -75,7 +89,8 @@ fn spans_must_be_inside_one_block_and_whole_characters() {
     assert_refused(&mut doc, create_action(Span::new(9, 5)), "reversed");
     assert_refused(&mut doc, create_action(Span::new(0, 99_999)), "past the end of the text (3921 code points)");
 
-    let mut emoji = Document::new(stancemark::model::article::Article::parse_text("Great 👍🏽 news").unwrap(), Schema::default());
+    let mut emoji =
+        Document::new(stancemark::model::article::Article::parse_text("Great 👍🏽 news").unwrap(), Schema::default());
     assert_refused(&mut emoji, create_action(Span::new(6, 7)), "inside a character");
     assert!(emoji.apply(create_action(Span::new(6, 8))).is_ok());
 }
@@ -92,7 +107,11 @@ fn fragments_can_be_added_moved_and_removed_but_not_all() {
     let mut doc = annotated_sample();
     let a3 = doc.annotation(&id("a3")).unwrap().clone();
     assert_eq!(a3.fragments.len(), 2);
-    assert_refused(&mut doc, Action::AddFragment { id: id("a3"), span: Span::new(a3.fragments[0].start + 2, a3.fragments[0].end + 2) }, "overlaps fragment 1");
+    assert_refused(
+        &mut doc,
+        Action::AddFragment { id: id("a3"), span: Span::new(a3.fragments[0].start + 2, a3.fragments[0].end + 2) },
+        "overlaps fragment 1",
+    );
     let moved = Span::new(a3.fragments[1].start, a3.fragments[1].end - 1);
     doc.apply(Action::SetFragment { id: id("a3"), index: 1, span: moved }).unwrap();
     assert_eq!(doc.annotation(&id("a3")).unwrap().fragments[1], moved);
@@ -115,7 +134,11 @@ fn kind_switches_set_and_clear_the_quote_type() {
     let mut doc = annotated_sample();
     doc.apply(Action::SetKind { id: id("a2"), kind: AnnotationKind::Claim }).unwrap();
     assert_eq!(doc.annotation(&id("a2")).unwrap().quote_type, None);
-    assert_refused(&mut doc, Action::SetQuoteType { id: id("a2"), quote_type: QuoteType::Mixed }, "make it a quote first");
+    assert_refused(
+        &mut doc,
+        Action::SetQuoteType { id: id("a2"), quote_type: QuoteType::Mixed },
+        "make it a quote first",
+    );
     doc.apply(Action::SetKind { id: id("a2"), kind: AnnotationKind::Quote }).unwrap();
     assert_eq!(doc.annotation(&id("a2")).unwrap().quote_type, Some(QuoteType::Direct));
 }
@@ -124,7 +147,11 @@ fn kind_switches_set_and_clear_the_quote_type() {
 fn references_must_resolve() {
     let mut doc = annotated_sample();
     assert_refused(&mut doc, Action::SetSpeaker { id: id("a1"), speaker: Some(sid("s99")) }, "no speaker s99");
-    assert_refused(&mut doc, Action::SetStance { id: id("a1"), stance: Some("love".into()) }, "not a stance of this schema (known: favor, against, neutral, unclear)");
+    assert_refused(
+        &mut doc,
+        Action::SetStance { id: id("a1"), stance: Some("love".into()) },
+        "not a stance of this schema (known: favor, against, neutral, unclear)",
+    );
     assert_refused(&mut doc, Action::SetTarget { id: id("a1"), target: Some("mars".into()) }, "not a target");
     assert_refused(&mut doc, Action::SetNote { id: id("a99"), note: "x".into() }, "no annotation a99");
 }
@@ -132,12 +159,24 @@ fn references_must_resolve() {
 #[test]
 fn speakers_cannot_share_names_and_aliases() {
     let mut doc = annotated_sample();
-    assert_refused(&mut doc, Action::AddSpeaker { name: "peskov".into(), kind: SpeakerKind::Person, role: None }, "already the name or an alias of Dmitry Peskov (s2)");
-    assert_refused(&mut doc, Action::AddSpeaker { name: "  ".into(), kind: SpeakerKind::Person, role: None }, "needs a name");
+    assert_refused(
+        &mut doc,
+        Action::AddSpeaker { name: "peskov".into(), kind: SpeakerKind::Person, role: None },
+        "already the name or an alias of Dmitry Peskov (s2)",
+    );
+    assert_refused(
+        &mut doc,
+        Action::AddSpeaker { name: "  ".into(), kind: SpeakerKind::Person, role: None },
+        "needs a name",
+    );
     assert_refused(&mut doc, Action::AddAlias { id: sid("s2"), alias: "PESKOV".into() }, "already answers to");
     assert_refused(&mut doc, Action::AddAlias { id: sid("s1"), alias: "Peskov".into() }, "Dmitry Peskov (s2)");
     assert_refused(&mut doc, Action::RemoveAlias { id: sid("s1"), alias: "Donnie".into() }, "has no alias");
-    assert_refused(&mut doc, Action::SetSpeakerWikidata { id: sid("s1"), wikidata: Some("22686".into()) }, "not a Wikidata item id");
+    assert_refused(
+        &mut doc,
+        Action::SetSpeakerWikidata { id: sid("s1"), wikidata: Some("22686".into()) },
+        "not a Wikidata item id",
+    );
     // Renaming to an own alias swaps rather than duplicating.
     doc.apply(Action::RenameSpeaker { id: sid("s2"), name: "Peskov".into() }).unwrap();
     assert_eq!(doc.speaker(&sid("s2")).unwrap().aliases, Vec::<String>::new());
@@ -147,9 +186,14 @@ fn speakers_cannot_share_names_and_aliases() {
 #[test]
 fn removing_a_used_speaker_or_target_is_refused_with_the_count() {
     let mut doc = annotated_sample();
-    assert_refused(&mut doc, Action::RemoveSpeaker { id: sid("s2") }, "Dmitry Peskov (s2) is the speaker of 2 annotations");
+    assert_refused(
+        &mut doc,
+        Action::RemoveSpeaker { id: sid("s2") },
+        "Dmitry Peskov (s2) is the speaker of 2 annotations",
+    );
     assert_refused(&mut doc, Action::RemoveTarget { id: "ceasefire-30day".into() }, "is the target of 1 annotation;");
-    let unused = doc.apply(Action::AddSpeaker { name: "Marco Rubio".into(), kind: SpeakerKind::Person, role: None }).unwrap();
+    let unused =
+        doc.apply(Action::AddSpeaker { name: "Marco Rubio".into(), kind: SpeakerKind::Person, role: None }).unwrap();
     doc.apply(Action::RemoveSpeaker { id: unused.created_speaker.unwrap() }).unwrap();
     doc.apply(Action::RemoveTarget { id: "putin-trump-call".into() }).unwrap();
     assert!(doc.schema.target("putin-trump-call").is_none());
@@ -158,7 +202,11 @@ fn removing_a_used_speaker_or_target_is_refused_with_the_count() {
 #[test]
 fn merging_repoints_annotations_and_keeps_the_absorbed_name_as_alias() {
     let mut doc = annotated_sample();
-    let kremlin = doc.apply(Action::AddSpeaker { name: "Kremlin".into(), kind: SpeakerKind::Organisation, role: None }).unwrap().created_speaker.unwrap();
+    let kremlin = doc
+        .apply(Action::AddSpeaker { name: "Kremlin".into(), kind: SpeakerKind::Organisation, role: None })
+        .unwrap()
+        .created_speaker
+        .unwrap();
     doc.apply(Action::SetSpeakerWikidata { id: kremlin.clone(), wikidata: Some("Q8434".into()) }).unwrap();
     doc.apply(Action::SetSpeaker { id: id("a4"), speaker: Some(kremlin.clone()) }).unwrap();
     doc.apply(Action::MergeSpeakers { keep: sid("s2"), absorb: kremlin.clone() }).unwrap();
@@ -189,8 +237,19 @@ fn a_batch_is_all_or_nothing_and_one_undo_step() {
     let span = span_of(ed.document(), "Rubio said Trump administration officials planned to brief Witkoff");
     let accept = Action::Batch {
         actions: vec![
-            Action::CreateAnnotation { kind: AnnotationKind::Quote, quote_type: Some(QuoteType::Indirect), span, author: "ann".into(), at: AT.into(), origin: Origin::Suggestion },
-            Action::AddSpeaker { name: "Marco Rubio".into(), kind: SpeakerKind::Person, role: Some("U.S. Secretary of State".into()) },
+            Action::CreateAnnotation {
+                kind: AnnotationKind::Quote,
+                quote_type: Some(QuoteType::Indirect),
+                span,
+                author: "ann".into(),
+                at: AT.into(),
+                origin: Origin::Suggestion,
+            },
+            Action::AddSpeaker {
+                name: "Marco Rubio".into(),
+                kind: SpeakerKind::Person,
+                role: Some("U.S. Secretary of State".into()),
+            },
             Action::SetSpeaker { id: new_id.clone(), speaker: Some(sid("s3")) },
         ],
     };

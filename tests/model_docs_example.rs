@@ -76,7 +76,10 @@ fn the_example_in_docs_format_md_is_a_real_export() {
     let mut md = std::fs::read_to_string(path).expect("docs/format.md exists");
     let doc = example();
     doc.check_invariants().unwrap();
-    let expected = [("example document", fenced("json", &document_json(&doc))), ("example rows", fenced("json", &flat_rows_jsonl(&doc)))];
+    let expected = [
+        ("example document", fenced("json", &document_json(&doc))),
+        ("example rows", fenced("json", &flat_rows_jsonl(&doc))),
+    ];
     if std::env::var_os("STANCEMARK_BLESS").is_some() {
         for (name, body) in &expected {
             let (start, end, _) = block(&md, name);

@@ -18,9 +18,35 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Pieces of text that break naive offset code: astral characters, skin tones, ZWJ
 /// sequences, flags, combining marks (precomposed and not), RTL scripts with marks, CJK.
 const ATOMS: &[&str] = &[
-    "Peskov", "said", "the", " ", " ", "  ", "\t", ",", ".", "\"", "—", "😀", "👍🏽", "👨\u{200D}👩\u{200D}👧\u{200D}👦",
-    "🏳\u{FE0F}\u{200D}🌈", "🇺🇦", "e\u{301}", "a\u{308}\u{301}", "\u{e9}", "שָׁלוֹם", "مرحبا", "\u{200F}", "漢字", "かな", "한국",
-    "𝔘𝔫𝔦", "\u{301}", "x", "1",
+    "Peskov",
+    "said",
+    "the",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    ",",
+    ".",
+    "\"",
+    "—",
+    "😀",
+    "👍🏽",
+    "👨\u{200D}👩\u{200D}👧\u{200D}👦",
+    "🏳\u{FE0F}\u{200D}🌈",
+    "🇺🇦",
+    "e\u{301}",
+    "a\u{308}\u{301}",
+    "\u{e9}",
+    "שָׁלוֹם",
+    "مرحبا",
+    "\u{200F}",
+    "漢字",
+    "かな",
+    "한국",
+    "𝔘𝔫𝔦",
+    "\u{301}",
+    "x",
+    "1",
 ];
 
 fn text_of(max_atoms: usize) -> impl Strategy<Value = String> {
@@ -31,16 +57,15 @@ fn text_of(max_atoms: usize) -> impl Strategy<Value = String> {
 /// runs of blank lines thrown in.
 fn article_source() -> impl Strategy<Value = String> {
     let para = text_of(30).prop_map(|p| format!("x{p}x"));
-    (prop::collection::vec(para, 1..5), any::<bool>(), prop::sample::select(vec!["\n\n", "\r\n\r\n", "\n \n\n\n"])).prop_map(
-        |(paras, header, sep)| {
+    (prop::collection::vec(para, 1..5), any::<bool>(), prop::sample::select(vec!["\n\n", "\r\n\r\n", "\n \n\n\n"]))
+        .prop_map(|(paras, header, sep)| {
             let body = paras.join(sep);
             if header {
                 format!("Title 👍🏽\n\n2025-03-16 03:31:00\n\nAbstract: e\u{301}t\u{e9} 漢字\n\n{body}")
             } else {
                 body
             }
-        },
-    )
+        })
 }
 
 fn config(cases: u32) -> ProptestConfig {
@@ -192,21 +217,43 @@ fn concrete(doc: &Document, op: &Op) -> Action {
         Op::Create { claim, a, b, snap } => {
             let s = if snap { doc.text_index().snap_to_graphemes(span(a, b)) } else { span(a, b) };
             let kind = if claim { AnnotationKind::Claim } else { AnnotationKind::Quote };
-            Action::CreateAnnotation { kind, quote_type: None, span: s, author: "prop".into(), at: "2025-01-01T00:00:00Z".into(), origin: Origin::Manual }
+            Action::CreateAnnotation {
+                kind,
+                quote_type: None,
+                span: s,
+                author: "prop".into(),
+                at: "2025-01-01T00:00:00Z".into(),
+                origin: Origin::Manual,
+            }
         }
-        Op::AddFragment { which, a, b } => Action::AddFragment { id: ann(which), span: doc.text_index().snap_to_graphemes(span(a, b)) },
+        Op::AddFragment { which, a, b } => {
+            Action::AddFragment { id: ann(which), span: doc.text_index().snap_to_graphemes(span(a, b)) }
+        }
         Op::RemoveFragment { which, index } => Action::RemoveFragment { id: ann(which), index },
         Op::SetFragment { which, index, a, b } => Action::SetFragment { id: ann(which), index, span: span(a, b) },
-        Op::SetCue { which, a, b, clear } => Action::SetCue { id: ann(which), span: (!clear).then(|| doc.text_index().snap_to_words(span(a, b))) },
+        Op::SetCue { which, a, b, clear } => {
+            Action::SetCue { id: ann(which), span: (!clear).then(|| doc.text_index().snap_to_words(span(a, b))) }
+        }
         Op::SetMention { which, a, b } => Action::SetSourceMention { id: ann(which), span: Some(span(a, b)) },
-        Op::SetKind { which, claim } => Action::SetKind { id: ann(which), kind: if claim { AnnotationKind::Claim } else { AnnotationKind::Quote } },
-        Op::SetQuoteType { which, t } => Action::SetQuoteType { id: ann(which), quote_type: [QuoteType::Direct, QuoteType::Indirect, QuoteType::Mixed][t] },
-        Op::SetSpeaker { which, speaker: s } => Action::SetSpeaker { id: ann(which), speaker: (s < 4).then(|| speaker(s)) },
-        Op::SetStance { which, stance } => Action::SetStance { id: ann(which), stance: stances.get(stance).map(|s| s.to_string()) },
+        Op::SetKind { which, claim } => {
+            Action::SetKind { id: ann(which), kind: if claim { AnnotationKind::Claim } else { AnnotationKind::Quote } }
+        }
+        Op::SetQuoteType { which, t } => Action::SetQuoteType {
+            id: ann(which),
+            quote_type: [QuoteType::Direct, QuoteType::Indirect, QuoteType::Mixed][t],
+        },
+        Op::SetSpeaker { which, speaker: s } => {
+            Action::SetSpeaker { id: ann(which), speaker: (s < 4).then(|| speaker(s)) }
+        }
+        Op::SetStance { which, stance } => {
+            Action::SetStance { id: ann(which), stance: stances.get(stance).map(|s| s.to_string()) }
+        }
         Op::SetTarget { which, target: t } => Action::SetTarget { id: ann(which), target: (t < 5).then(|| target(t)) },
         Op::Note { which } => Action::SetNote { id: ann(which), note: format!("note {which} 👍🏽") },
         Op::Delete { which } => Action::DeleteAnnotation { id: ann(which) },
-        Op::AddSpeaker { name } => Action::AddSpeaker { name: NAMES[name].into(), kind: SpeakerKind::Person, role: None },
+        Op::AddSpeaker { name } => {
+            Action::AddSpeaker { name: NAMES[name].into(), kind: SpeakerKind::Person, role: None }
+        }
         Op::Alias { speaker: s, name } => Action::AddAlias { id: speaker(s), alias: NAMES[name].into() },
         Op::Merge { keep, absorb } => Action::MergeSpeakers { keep: speaker(keep), absorb: speaker(absorb) },
         Op::RemoveSpeaker { speaker: s } => Action::RemoveSpeaker { id: speaker(s) },
@@ -278,7 +325,15 @@ fn exported_sample() -> (Document, String) {
         let ix = doc.text_index();
         let start = ix.byte_to_cp(doc.text().find(needle).unwrap()).unwrap();
         let span = Span::new(start, start + needle.chars().count());
-        doc.apply(Action::CreateAnnotation { kind: AnnotationKind::Quote, quote_type: None, span, author: "p".into(), at: "t".into(), origin: Origin::Manual }).unwrap();
+        doc.apply(Action::CreateAnnotation {
+            kind: AnnotationKind::Quote,
+            quote_type: None,
+            span,
+            author: "p".into(),
+            at: "t".into(),
+            origin: Origin::Manual,
+        })
+        .unwrap();
     }
     let json = document_json(&doc);
     (doc, json)

@@ -23,7 +23,10 @@ fn build() -> Document {
     let article = Article::parse_bytes(SOURCE.as_bytes()).expect("parses");
     assert!(!article.text.contains('\r'));
     let mut doc = Document::new(article, Schema::default());
-    let speaker = doc.apply(Action::AddSpeaker { name: "Zelensky's aide".into(), kind: SpeakerKind::UnnamedSource, role: None }).unwrap().created_speaker;
+    let speaker = doc
+        .apply(Action::AddSpeaker { name: "Zelensky's aide".into(), kind: SpeakerKind::UnnamedSource, role: None })
+        .unwrap()
+        .created_speaker;
     let ix = doc.text_index().clone();
     // A claim on every word, a direct quote on every pair of neighbouring words, each with a
     // cue and source mention on other words: hundreds of spans starting and ending next to
@@ -36,11 +39,25 @@ fn build() -> Document {
     let mut words: Vec<Span> = words.into_iter().filter(|s| doc.article.block_containing(*s).is_some()).collect();
     words.dedup();
     for (i, w) in words.iter().enumerate() {
-        let claim = Action::CreateAnnotation { kind: AnnotationKind::Claim, quote_type: None, span: *w, author: "py".into(), at: "2025-03-17T10:00:00Z".into(), origin: Origin::Manual };
+        let claim = Action::CreateAnnotation {
+            kind: AnnotationKind::Claim,
+            quote_type: None,
+            span: *w,
+            author: "py".into(),
+            at: "2025-03-17T10:00:00Z".into(),
+            origin: Origin::Manual,
+        };
         doc.apply(claim).unwrap();
         let Some(next) = words.get(i + 1) else { continue };
         let pair = Span::new(w.start, next.end);
-        let quote = Action::CreateAnnotation { kind: AnnotationKind::Quote, quote_type: Some(QuoteType::Mixed), span: pair, author: "py".into(), at: "2025-03-17T10:00:00Z".into(), origin: Origin::Suggestion };
+        let quote = Action::CreateAnnotation {
+            kind: AnnotationKind::Quote,
+            quote_type: Some(QuoteType::Mixed),
+            span: pair,
+            author: "py".into(),
+            at: "2025-03-17T10:00:00Z".into(),
+            origin: Origin::Suggestion,
+        };
         let Ok(out) = doc.apply(quote) else { continue }; // pairs across blocks are refused
         let id = out.created_annotation.unwrap();
         let far = words[(i + 3) % words.len()];
@@ -98,7 +115,8 @@ fn python_slices_match_every_exported_span() {
     std::fs::write(&doc_path, document_json(&doc)).unwrap();
     std::fs::write(&rows_path, flat_rows_jsonl(&doc)).unwrap();
 
-    let out = Command::new("python3").arg("-c").arg(CHECK).arg(&doc_path).arg(&rows_path).output().expect("python3 runs");
+    let out =
+        Command::new("python3").arg("-c").arg(CHECK).arg(&doc_path).arg(&rows_path).output().expect("python3 runs");
     std::fs::remove_dir_all(&dir).ok();
     assert!(out.status.success(), "python failed:\n{}", String::from_utf8_lossy(&out.stderr));
 

@@ -10,43 +10,122 @@ use super::text::Span;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Action {
     /// A quote without a quote type becomes a direct quote; a claim must not have one.
-    CreateAnnotation { kind: AnnotationKind, quote_type: Option<QuoteType>, span: Span, author: String, at: String, origin: Origin },
-    AddFragment { id: AnnotationId, span: Span },
+    CreateAnnotation {
+        kind: AnnotationKind,
+        quote_type: Option<QuoteType>,
+        span: Span,
+        author: String,
+        at: String,
+        origin: Origin,
+    },
+    AddFragment {
+        id: AnnotationId,
+        span: Span,
+    },
     /// Refused for the last fragment: delete the annotation instead.
-    RemoveFragment { id: AnnotationId, index: usize },
+    RemoveFragment {
+        id: AnnotationId,
+        index: usize,
+    },
     /// Moves a fragment's boundaries; fragments are re-sorted afterwards.
-    SetFragment { id: AnnotationId, index: usize, span: Span },
-    SetCue { id: AnnotationId, span: Option<Span> },
-    SetSourceMention { id: AnnotationId, span: Option<Span> },
+    SetFragment {
+        id: AnnotationId,
+        index: usize,
+        span: Span,
+    },
+    SetCue {
+        id: AnnotationId,
+        span: Option<Span>,
+    },
+    SetSourceMention {
+        id: AnnotationId,
+        span: Option<Span>,
+    },
     /// To a quote: the quote type becomes direct. To a claim: the quote type is cleared.
-    SetKind { id: AnnotationId, kind: AnnotationKind },
-    SetQuoteType { id: AnnotationId, quote_type: QuoteType },
-    SetSpeaker { id: AnnotationId, speaker: Option<SpeakerId> },
-    SetStance { id: AnnotationId, stance: Option<String> },
-    SetTarget { id: AnnotationId, target: Option<String> },
-    SetNote { id: AnnotationId, note: String },
-    DeleteAnnotation { id: AnnotationId },
-    AddSpeaker { name: String, kind: SpeakerKind, role: Option<String> },
-    RenameSpeaker { id: SpeakerId, name: String },
-    AddAlias { id: SpeakerId, alias: String },
-    RemoveAlias { id: SpeakerId, alias: String },
-    SetSpeakerKind { id: SpeakerId, kind: SpeakerKind },
-    SetSpeakerRole { id: SpeakerId, role: Option<String> },
-    SetSpeakerWikidata { id: SpeakerId, wikidata: Option<String> },
+    SetKind {
+        id: AnnotationId,
+        kind: AnnotationKind,
+    },
+    SetQuoteType {
+        id: AnnotationId,
+        quote_type: QuoteType,
+    },
+    SetSpeaker {
+        id: AnnotationId,
+        speaker: Option<SpeakerId>,
+    },
+    SetStance {
+        id: AnnotationId,
+        stance: Option<String>,
+    },
+    SetTarget {
+        id: AnnotationId,
+        target: Option<String>,
+    },
+    SetNote {
+        id: AnnotationId,
+        note: String,
+    },
+    DeleteAnnotation {
+        id: AnnotationId,
+    },
+    AddSpeaker {
+        name: String,
+        kind: SpeakerKind,
+        role: Option<String>,
+    },
+    RenameSpeaker {
+        id: SpeakerId,
+        name: String,
+    },
+    AddAlias {
+        id: SpeakerId,
+        alias: String,
+    },
+    RemoveAlias {
+        id: SpeakerId,
+        alias: String,
+    },
+    SetSpeakerKind {
+        id: SpeakerId,
+        kind: SpeakerKind,
+    },
+    SetSpeakerRole {
+        id: SpeakerId,
+        role: Option<String>,
+    },
+    SetSpeakerWikidata {
+        id: SpeakerId,
+        wikidata: Option<String>,
+    },
     /// Repoints `absorb`'s annotations to `keep`; `absorb`'s name and aliases become aliases
     /// of `keep`, and its role and Wikidata id fill `keep`'s if those are empty.
-    MergeSpeakers { keep: SpeakerId, absorb: SpeakerId },
+    MergeSpeakers {
+        keep: SpeakerId,
+        absorb: SpeakerId,
+    },
     /// Refused while an annotation names the speaker.
-    RemoveSpeaker { id: SpeakerId },
-    AddTarget { label: String },
-    RenameTarget { id: String, label: String },
+    RemoveSpeaker {
+        id: SpeakerId,
+    },
+    AddTarget {
+        label: String,
+    },
+    RenameTarget {
+        id: String,
+        label: String,
+    },
     /// Refused while an annotation takes a stance toward the target.
-    RemoveTarget { id: String },
+    RemoveTarget {
+        id: String,
+    },
     /// Several actions as one: all apply or none does, and one undo reverts them all (e.g.
     /// accepting a suggestion creates a quote and sets its speaker and cue). An action in a
     /// batch may refer to an annotation created earlier in it by the id
     /// [`super::document::Document::peek_annotation_id`] predicts.
-    Batch { actions: Vec<Action> },
+    Batch {
+        actions: Vec<Action>,
+    },
 }
 
 impl Action {

@@ -109,7 +109,14 @@ mod tests {
     #[test]
     fn a_change_and_its_inverse_cancel_out() {
         let mut doc = Document::new(Article::parse_text("Some text.").unwrap(), Schema::default());
-        let speaker = Speaker { id: SpeakerId("s1".into()), name: "A".into(), kind: SpeakerKind::Group, role: None, aliases: vec![], wikidata: None };
+        let speaker = Speaker {
+            id: SpeakerId("s1".into()),
+            name: "A".into(),
+            kind: SpeakerKind::Group,
+            role: None,
+            aliases: vec![],
+            wikidata: None,
+        };
         let renamed = Speaker { name: "B".into(), ..speaker.clone() };
         let target = Target { id: "t".into(), label: "T".into() };
         let changes = vec![

@@ -63,7 +63,9 @@ fn plan(doc: &Document, action: &Action) -> Plan {
                 (AnnotationKind::Quote, q) => Some(q.unwrap_or(QuoteType::Direct)),
                 (AnnotationKind::Claim, None) => None,
                 (AnnotationKind::Claim, Some(_)) => {
-                    return refuse("a claim has no quote type; make it a quote to mark direct, indirect or mixed speech")
+                    return refuse(
+                        "a claim has no quote type; make it a quote to mark direct, indirect or mixed speech",
+                    )
                 }
             };
             check_span(doc, *span)?;
@@ -325,7 +327,11 @@ fn merge_speakers(doc: &Document, keep: &SpeakerId, absorb: &SpeakerId) -> Plan 
 
 /// Plans a change to one annotation: `edit` refuses or changes a copy, the copy is checked
 /// against every rule, and an edit that changes nothing records nothing.
-fn edit_annotation(doc: &Document, id: &AnnotationId, edit: impl FnOnce(&mut Annotation) -> Result<(), Refusal>) -> Plan {
+fn edit_annotation(
+    doc: &Document,
+    id: &AnnotationId,
+    edit: impl FnOnce(&mut Annotation) -> Result<(), Refusal>,
+) -> Plan {
     let before = find_annotation(doc, id)?;
     let mut after = before.clone();
     edit(&mut after)?;

@@ -82,7 +82,10 @@ impl Speaker {
         }
         if let Some(q) = &self.wikidata {
             if !is_wikidata_id(q) {
-                return Err(("wikidata", format!("{q:?} is not a Wikidata item id (Q followed by digits, e.g. Q7747)")));
+                return Err((
+                    "wikidata",
+                    format!("{q:?} is not a Wikidata item id (Q followed by digits, e.g. Q7747)"),
+                ));
             }
         }
         Ok(())

@@ -86,11 +86,9 @@ impl TextIndex {
         utf16_at.push(u16_pos);
 
         let cp_of = |b: usize| byte_at.binary_search(&(b as u32)).expect("segment starts on a char");
-        let mut graphemes: Vec<u32> =
-            text.grapheme_indices(true).map(|(b, _)| cp_of(b) as u32).collect();
+        let mut graphemes: Vec<u32> = text.grapheme_indices(true).map(|(b, _)| cp_of(b) as u32).collect();
         graphemes.push(n as u32);
-        let mut words: Vec<u32> =
-            text.split_word_bound_indices().map(|(b, _)| cp_of(b) as u32).collect();
+        let mut words: Vec<u32> = text.split_word_bound_indices().map(|(b, _)| cp_of(b) as u32).collect();
         if words.first() != Some(&0) {
             words.insert(0, 0);
         }
