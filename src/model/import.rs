@@ -38,8 +38,7 @@ pub fn document_from_value(v: &Value) -> Result<Document, ImportError> {
     let text = root.str("text")?;
     let sha = root.str("text_sha256")?;
     if !sha.eq_ignore_ascii_case(&text_sha256(text)) {
-        return Err(FieldError::new(
-            root.path_of("text_sha256"),
+        return Err(root.error_at("text_sha256",
             "does not match the text: the text was changed after export (re-anchor the annotations to the new text instead)",
         ));
     }
@@ -64,23 +63,20 @@ fn check_header(root: &Obj) -> Result<(), ImportError> {
     let format = root
         .map
         .get("format")
-        .ok_or_else(|| FieldError::new(root.path_of("format"), format!("is missing: this is not a {FORMAT} file")))?;
+        .ok_or_else(|| root.error_at("format", format!("is missing: this is not a {FORMAT} file")))?;
     if format.as_str() != Some(FORMAT) {
-        return Err(FieldError::new(
-            root.path_of("format"),
-            format!("expected {FORMAT:?}, found {}", describe(format)),
-        ));
+        return Err(root.error_at("format", format!("expected {FORMAT:?}, found {}", describe(format))));
     }
     let version = root.get("version")?;
     if version.as_u64() != Some(VERSION) {
-        return Err(FieldError::new(
-            root.path_of("version"),
+        return Err(root.error_at(
+            "version",
             format!("unknown version {}: this Stancemark reads version {VERSION}", describe(version)),
         ));
     }
     let unit = root.str("offset_unit")?;
     if unit != OFFSET_UNIT {
-        return Err(FieldError::new(root.path_of("offset_unit"), format!("expected {OFFSET_UNIT:?}, found {unit:?}")));
+        return Err(root.error_at("offset_unit", format!("expected {OFFSET_UNIT:?}, found {unit:?}")));
     }
     Ok(())
 }
@@ -111,7 +107,7 @@ fn read_speakers(root: &Obj) -> Result<Vec<Speaker>, ImportError> {
         let o = json::obj(v, &path)?;
         let id = non_empty_id(&o)?;
         if let Some(first) = seen.insert(id.clone(), path.clone()) {
-            return Err(FieldError::new(o.path_of("id"), format!("duplicate id {id:?} (also used by {first})")));
+            return Err(o.error_at("id", format!("duplicate id {id:?} (also used by {first})")));
         }
         let mut aliases = Vec::new();
         for (p, a) in o.array("aliases")? {
@@ -126,7 +122,7 @@ fn read_speakers(root: &Obj) -> Result<Vec<Speaker>, ImportError> {
             aliases,
             wikidata: o.opt_str("wikidata")?.map(str::to_owned),
         };
-        speaker.check().map_err(|(field, m)| FieldError::new(o.path_of(field), m))?;
+        speaker.check().map_err(|(field, m)| o.error_at(field, m))?;
         speakers.push(speaker);
     }
     Ok(speakers)
@@ -140,7 +136,7 @@ fn read_annotations(root: &Obj, doc: &Document) -> Result<Vec<Annotation>, Impor
         let o = json::obj(v, &path)?;
         let a = read_annotation(&o, doc, &speakers)?;
         if let Some(first) = seen.insert(a.id.0.clone(), path.clone()) {
-            return Err(FieldError::new(o.path_of("id"), format!("duplicate id {:?} (also used by {first})", a.id.0)));
+            return Err(o.error_at("id", format!("duplicate id {:?} (also used by {first})", a.id.0)));
         }
         out.push(a);
     }
@@ -156,14 +152,9 @@ fn read_annotation(o: &Obj, doc: &Document, speakers: &HashSet<&str>) -> Result<
     };
     match (kind, quote_type) {
         (AnnotationKind::Quote, None) => {
-            return Err(FieldError::new(
-                o.path_of("quote_type"),
-                "a quote needs a quote type: direct, indirect or mixed",
-            ))
+            return Err(o.error_at("quote_type", "a quote needs a quote type: direct, indirect or mixed"))
         }
-        (AnnotationKind::Claim, Some(_)) => {
-            return Err(FieldError::new(o.path_of("quote_type"), "must be null for a claim"))
-        }
+        (AnnotationKind::Claim, Some(_)) => return Err(o.error_at("quote_type", "must be null for a claim")),
         _ => {}
     }
     let mut fragments = Vec::new();
@@ -171,7 +162,7 @@ fn read_annotation(o: &Obj, doc: &Document, speakers: &HashSet<&str>) -> Result<
         fragments.push(read_span(&json::obj(v, &path)?, doc)?);
     }
     if let Some(m) = fragments_problem(&fragments) {
-        return Err(FieldError::new(o.path_of("fragments"), m));
+        return Err(o.error_at("fragments", m));
     }
     let optional_span = |key: &str| match o.get_opt(key) {
         None => Ok(None),
@@ -181,19 +172,19 @@ fn read_annotation(o: &Obj, doc: &Document, speakers: &HashSet<&str>) -> Result<
     let speaker = o.opt_str("speaker")?.map(|s| SpeakerId(s.to_owned()));
     if let Some(s) = &speaker {
         if !speakers.contains(s.0.as_str()) {
-            return Err(FieldError::new(o.path_of("speaker"), format!("no speaker has id {:?}", s.0)));
+            return Err(o.error_at("speaker", format!("no speaker has id {:?}", s.0)));
         }
     }
     let stance = o.opt_str("stance")?.map(str::to_owned);
     if let Some(s) = &stance {
         if doc.schema.stance(s).is_none() {
-            return Err(FieldError::new(o.path_of("stance"), format!("{s:?} is not a stance value of the schema")));
+            return Err(o.error_at("stance", format!("{s:?} is not a stance value of the schema")));
         }
     }
     let target = o.opt_str("target")?.map(str::to_owned);
     if let Some(t) = &target {
         if doc.schema.target(t).is_none() {
-            return Err(FieldError::new(o.path_of("target"), format!("{t:?} is not a target of the schema")));
+            return Err(o.error_at("target", format!("{t:?} is not a target of the schema")));
         }
     }
     Ok(Annotation {
@@ -221,17 +212,17 @@ fn read_span(o: &Obj, doc: &Document) -> Result<Span, ImportError> {
     let ix = doc.text_index();
     let n = ix.cp_len();
     if end > n {
-        return Err(FieldError::new(o.path_of("end"), format!("{end} is past the end of the text ({n} code points)")));
+        return Err(o.error_at("end", format!("{end} is past the end of the text ({n} code points)")));
     }
     if start > end {
-        return Err(FieldError::new(o.path_of("start"), format!("{start} is after the end {end}")));
+        return Err(o.error_at("start", format!("{start} is after the end {end}")));
     }
     let span = Span::new(start, end);
     let stored = o.str("text")?;
     let actual = ix.slice(span);
     if stored != actual {
-        return Err(FieldError::new(
-            o.path_of("text"),
+        return Err(o.error_at(
+            "text",
             format!("{} does not match the text at {span}, which is {}", quoted(stored), quoted(actual)),
         ));
     }
@@ -240,12 +231,12 @@ fn read_span(o: &Obj, doc: &Document) -> Result<Span, ImportError> {
     }
     if let Some(before) = o.opt_str("context_before")? {
         if !anchor::agrees_before(ix, span, before) {
-            return Err(FieldError::new(o.path_of("context_before"), "does not match the text before the span"));
+            return Err(o.error_at("context_before", "does not match the text before the span"));
         }
     }
     if let Some(after) = o.opt_str("context_after")? {
         if !anchor::agrees_after(ix, span, after) {
-            return Err(FieldError::new(o.path_of("context_after"), "does not match the text after the span"));
+            return Err(o.error_at("context_after", "does not match the text after the span"));
         }
     }
     Ok(span)
@@ -254,7 +245,7 @@ fn read_span(o: &Obj, doc: &Document) -> Result<Span, ImportError> {
 fn non_empty_id(o: &Obj) -> Result<String, ImportError> {
     let id = o.str("id")?;
     if id.trim().is_empty() {
-        return Err(FieldError::new(o.path_of("id"), "must not be empty"));
+        return Err(o.error_at("id", "must not be empty"));
     }
     Ok(id.to_owned())
 }

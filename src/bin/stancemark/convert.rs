@@ -30,6 +30,5 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     }
     let dataset = dataset_out.map(|out| (Destination::of(Some(out)), dataset::to_jsonl(&docs)));
     let rows = rows_out.map(|out| (Destination::of(Some(out)), docs.iter().map(export::flat_rows_jsonl).collect()));
-    let outputs: Vec<(Destination, String)> = dataset.into_iter().chain(rows).collect();
-    output::write_all(&outputs.iter().map(|(d, text)| (*d, text.as_str())).collect::<Vec<_>>())
+    output::write_all(&dataset.into_iter().chain(rows).collect::<Vec<_>>())
 }

@@ -39,7 +39,7 @@ pub fn print(text: &str) -> Result<(), CliError> {
 
 /// Writes every output: first all files to temporary files, then each renamed over its target,
 /// then standard output last, so that a reader closing it early does not stop the files.
-pub fn write_all(outputs: &[(Destination, &str)]) -> Result<(), CliError> {
+pub fn write_all(outputs: &[(Destination, String)]) -> Result<(), CliError> {
     let mut staged = Vec::new();
     for (destination, content) in outputs {
         if let Destination::File(path) = destination {

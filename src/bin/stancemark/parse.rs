@@ -28,7 +28,7 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     };
     let mut json = export::document_json(&Document::new(article, schema));
     json.push('\n');
-    output::write_all(&[(Destination::of(args.option("-o")), &json)])
+    output::write_all(&[(Destination::of(args.option("-o")), json)])
 }
 
 fn schema(path: &str) -> Result<Schema, CliError> {

@@ -35,12 +35,13 @@ impl<'a> Obj<'a> {
         self.path.key(key)
     }
 
-    fn err(&self, key: &str, message: impl Into<String>) -> FieldError {
+    /// An error about the field `key` of this object.
+    pub fn error_at(&self, key: &str, message: impl Into<String>) -> FieldError {
         FieldError::new(self.path_of(key), message)
     }
 
     pub fn get(&self, key: &str) -> Result<&'a Value, FieldError> {
-        self.map.get(key).ok_or_else(|| self.err(key, "is missing"))
+        self.map.get(key).ok_or_else(|| self.error_at(key, "is missing"))
     }
 
     /// The field, or `None` when it is absent or null.
@@ -50,7 +51,7 @@ impl<'a> Obj<'a> {
 
     pub fn str(&self, key: &str) -> Result<&'a str, FieldError> {
         let v = self.get(key)?;
-        v.as_str().ok_or_else(|| self.err(key, format!("must be a string, found {}", type_name(v))))
+        v.as_str().ok_or_else(|| self.error_at(key, format!("must be a string, found {}", type_name(v))))
     }
 
     pub fn opt_str(&self, key: &str) -> Result<Option<&'a str>, FieldError> {
@@ -59,7 +60,7 @@ impl<'a> Obj<'a> {
             Some(v) => v
                 .as_str()
                 .map(Some)
-                .ok_or_else(|| self.err(key, format!("must be a string or null, found {}", type_name(v)))),
+                .ok_or_else(|| self.error_at(key, format!("must be a string or null, found {}", type_name(v)))),
         }
     }
 
@@ -68,7 +69,7 @@ impl<'a> Obj<'a> {
         let v = self.get(key)?;
         v.as_u64()
             .and_then(|n| usize::try_from(n).ok())
-            .ok_or_else(|| self.err(key, format!("must be a non-negative integer, found {}", describe(v))))
+            .ok_or_else(|| self.error_at(key, format!("must be a non-negative integer, found {}", describe(v))))
     }
 
     pub fn array(&self, key: &str) -> Result<Vec<(FieldPath, &'a Value)>, FieldError> {
@@ -82,7 +83,7 @@ impl<'a> Obj<'a> {
     /// A string field whose value must be one of `names`, mapped through `parse`.
     pub fn choice<T>(&self, key: &str, names: &[&str], parse: impl Fn(&str) -> Option<T>) -> Result<T, FieldError> {
         let s = self.str(key)?;
-        parse(s).ok_or_else(|| self.err(key, format!("{s:?} is not one of: {}", names.join(", "))))
+        parse(s).ok_or_else(|| self.error_at(key, format!("{s:?} is not one of: {}", names.join(", "))))
     }
 }
 
