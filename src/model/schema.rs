@@ -97,8 +97,10 @@ impl Schema {
     pub fn from_value(v: &Value, path: &FieldPath) -> Result<Schema, SchemaError> {
         let o = json::obj(v, path)?;
         let name = o.str("name")?.to_owned();
-        let stances = o.array("stances")?.into_iter().map(|(p, v)| read_stance(&json::obj(v, &p)?)).collect::<Result<_, _>>()?;
-        let targets = o.array("targets")?.into_iter().map(|(p, v)| read_target(&json::obj(v, &p)?)).collect::<Result<_, _>>()?;
+        let stances =
+            o.array("stances")?.into_iter().map(|(p, v)| read_stance(&json::obj(v, &p)?)).collect::<Result<_, _>>()?;
+        let targets =
+            o.array("targets")?.into_iter().map(|(p, v)| read_target(&json::obj(v, &p)?)).collect::<Result<_, _>>()?;
         let hotkeys = match o.get_opt("hotkeys") {
             None => default_hotkeys(),
             Some(h) => {
@@ -203,7 +205,10 @@ fn read_target(o: &Obj) -> Result<Target, SchemaError> {
 
 fn check_id(id: &str, path: &str) -> Result<(), SchemaError> {
     if id.is_empty() || id.chars().any(char::is_whitespace) {
-        return Err(FieldError::new(path, format!("{id:?} is not a valid id: use letters, digits and dashes, no spaces")));
+        return Err(FieldError::new(
+            path,
+            format!("{id:?} is not a valid id: use letters, digits and dashes, no spaces"),
+        ));
     }
     Ok(())
 }
