@@ -32,8 +32,9 @@ apt_install() {
 
 dpkg_has() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
-# Picks how to build for wasm32, in the order GUIDE.md §1 recommends, and exports:
-#   WASM_ENV: the environment (as `env` arguments) every wasm32 cargo/trunk call needs.
+# Picks how to build for wasm32, in the order GUIDE.md §1 recommends, and sets:
+#   WASM_ENV: the environment (as `env` arguments) every wasm32 cargo/trunk call needs;
+#   WASM_ROUTE: rustup or debian.
 # The project's wasm-opt always comes first on PATH: a system one may be too old (Debian's is).
 ensure_wasm_toolchain() {
   export PATH="$HOME/.cargo/bin:$PATH"
@@ -48,17 +49,19 @@ ensure_wasm_toolchain() {
     if timeout 90 rustup target add "$WASM_TARGET" >/dev/null 2>&1; then use_rustup_wasm_route; return; fi
     say "rustup could not add $WASM_TARGET; using Debian's rustc-web with std built from source"
   fi
-  apt_install rustc-web cargo-web rust-web-src lld-22
+  apt_install rustc-web cargo-web rust-web-src rust-web-clippy lld-22
   use_debian_wasm_route
 }
 
 use_rustup_wasm_route() {
+  WASM_ROUTE=rustup
   WASM_ENV=(PATH="$TOOLS_DIR/node_modules/.bin:$PATH")
 }
 
 # Debian's rustc-web (1.96, LLVM 22) with the standard library built from source.
 use_debian_wasm_route() {
   [ -x /usr/bin/cargo ] || die "Debian's cargo-web did not install /usr/bin/cargo"
+  WASM_ROUTE=debian
   WASM_ENV=(
     PATH="$TOOLS_DIR/node_modules/.bin:/usr/bin:$PATH"
     RUSTC_BOOTSTRAP=1
@@ -67,10 +70,13 @@ use_debian_wasm_route() {
   )
 }
 
+# The version a tool prints (`trunk 0.21.14` → `0.21.14`), to compare exactly, not as a prefix.
+tool_version() { "$1" --version 2>/dev/null | head -n 1 | grep -oE '[0-9]+(\.[0-9]+)+' | head -n 1; }
+
 # `cargo install NAME VERSION BINARY [extra args]`, only when BINARY is missing or another version.
 cargo_install_pinned() {
   local crate=$1 version=$2 binary=$3; shift 3
-  if have "$binary" && "$binary" --version 2>/dev/null | grep -q "$version"; then return; fi
+  if have "$binary" && [ "$(tool_version "$binary")" = "$version" ]; then return; fi
   have cargo || die "need cargo (install Rust from your distribution or rustup) to install $crate"
   say "installing $crate $version (several minutes, once)"
   cargo install --quiet "$crate" --version "$version" "$@" || die "cargo install $crate --version $version failed"
@@ -79,7 +85,8 @@ cargo_install_pinned() {
 # wasm-opt shrinks the bundle by a third; Trunk finds it first on PATH (see WASM_ENV).
 ensure_wasm_opt() {
   local bin="$TOOLS_DIR/node_modules/.bin/wasm-opt"
-  if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then return; fi
+  # wasm-opt prints "wasm-opt version 132 (version_132)": its major version is binaryen's.
+  if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -qw "version ${BINARYEN_VERSION%%.*}"; then return; fi
   have npm || apt_install nodejs npm
   say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm) into .tools/"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" >/dev/null \
@@ -92,6 +99,16 @@ ensure_build_tools() {
   cargo_install_pinned wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
   cargo_install_pinned trunk "$TRUNK_VERSION" trunk --locked
   ensure_wasm_opt
+}
+
+# rustfmt and clippy for the native checks (rustup's), and clippy for wasm32 on the Debian route.
+ensure_lint_tools() {
+  if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    have rustup || die "need rustfmt and clippy (install them with your Rust toolchain)"
+    say "adding rustfmt and clippy (bounded to 120 s)"
+    timeout 120 rustup component add rustfmt clippy >/dev/null 2>&1 || die "rustup component add rustfmt clippy failed"
+  fi
+  if [ "$WASM_ROUTE" = debian ] && ! dpkg_has rust-web-clippy; then apt_install rust-web-clippy; fi
 }
 
 ensure_browser() {

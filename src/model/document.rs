@@ -53,6 +53,8 @@ impl PartialEq for Document {
     }
 }
 
+impl Eq for Document {}
+
 impl std::fmt::Debug for Document {
     // The index repeats the text and a few arrays per code point: noise in test failures.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

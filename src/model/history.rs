@@ -101,12 +101,12 @@ impl Editor {
     }
 
     /// Swaps in another document (an import or a new article) and clears the history: undo
-    /// steps planned against the old document mean nothing for the new one.
-    pub fn replace_document(&mut self, doc: Document) {
-        self.doc = doc;
+    /// steps planned against the old document mean nothing for the new one. Returns the old one.
+    pub fn replace_document(&mut self, doc: Document) -> Document {
         self.undo.clear();
         self.redo.clear();
         self.revision += 1;
+        std::mem::replace(&mut self.doc, doc)
     }
 }
 

@@ -16,6 +16,7 @@ pub mod history;
 pub mod import;
 pub mod invariants;
 pub mod json;
+pub mod keys;
 pub mod locate;
 pub mod schema;
 pub mod speaker;

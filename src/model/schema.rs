@@ -26,9 +26,11 @@ pub struct Target {
     pub label: String,
 }
 
-/// UI command name → key, e.g. `"quote" → "q"`, `"undo" → "Ctrl+z"`. The UI decides what the
-/// names mean; the model only checks that no key is bound twice.
+/// Command name → key, e.g. `"quote" → "q"`, `"undo" → "Ctrl+z"`. The names and what they do
+/// are the rebindable rows of [`super::keys::KEY_TABLE`].
 pub type Hotkeys = BTreeMap<String, String>;
+
+pub use super::keys::default_hotkeys;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schema {
@@ -36,30 +38,6 @@ pub struct Schema {
     pub stances: Vec<StanceValue>,
     pub targets: Vec<Target>,
     pub hotkeys: Hotkeys,
-}
-
-/// Command names bound by [`default_hotkeys`], in the order a help screen would list them.
-pub const DEFAULT_HOTKEYS: &[(&str, &str)] = &[
-    ("quote", "q"),
-    ("claim", "c"),
-    ("direct", "d"),
-    ("indirect", "i"),
-    ("mixed", "x"),
-    ("add_fragment", "f"),
-    ("cue", "u"),
-    ("source_mention", "m"),
-    ("speaker", "s"),
-    ("target", "t"),
-    ("note", "n"),
-    ("next", "j"),
-    ("previous", "k"),
-    ("delete", "Delete"),
-    ("undo", "Ctrl+z"),
-    ("redo", "Ctrl+Shift+z"),
-];
-
-pub fn default_hotkeys() -> Hotkeys {
-    DEFAULT_HOTKEYS.iter().map(|(a, k)| (a.to_string(), k.to_string())).collect()
 }
 
 impl Default for Schema {
@@ -117,13 +95,12 @@ impl Schema {
         Ok(schema)
     }
 
-    /// Ids present and unique, labels non-empty, no key bound twice.
+    /// Ids present and unique, labels non-empty, keys as [`super::keys::check_bindings`] wants.
     pub fn validate(&self) -> Result<(), SchemaError> {
         if self.stances.is_empty() {
             return Err(FieldError::new("stances", "needs at least one stance value"));
         }
         let mut ids = HashSet::new();
-        let mut keys: BTreeMap<String, String> = BTreeMap::new();
         for (i, s) in self.stances.iter().enumerate() {
             let path = format!("stances[{i}]");
             check_id(&s.id, &format!("{path}.id"))?;
@@ -134,7 +111,6 @@ impl Schema {
             if s.key.is_whitespace() || s.key.is_control() {
                 return Err(FieldError::new(format!("{path}.key"), "must be a visible character such as \"1\""));
             }
-            bind(&mut keys, s.key.to_string(), format!("stance {:?}", s.id), &format!("{path}.key"))?;
         }
         let mut target_ids = HashSet::new();
         for (i, t) in self.targets.iter().enumerate() {
@@ -145,14 +121,7 @@ impl Schema {
             }
             check_label(&t.label, &format!("{path}.label"))?;
         }
-        for (command, key) in &self.hotkeys {
-            let path = format!("hotkeys.{command}");
-            if command.trim().is_empty() || key.trim().is_empty() {
-                return Err(FieldError::new(path, "command names and keys must not be empty"));
-            }
-            bind(&mut keys, key.clone(), format!("command {command:?}"), &path)?;
-        }
-        Ok(())
+        super::keys::check_bindings(&self.stances, &self.hotkeys)
     }
 
     pub fn stance(&self, id: &str) -> Option<&StanceValue> {
@@ -217,14 +186,6 @@ pub(crate) fn check_label(label: &str, path: &str) -> Result<(), SchemaError> {
     if label.trim().is_empty() {
         return Err(FieldError::new(path, "must not be empty"));
     }
-    Ok(())
-}
-
-fn bind(keys: &mut BTreeMap<String, String>, key: String, what: String, path: &str) -> Result<(), SchemaError> {
-    if let Some(other) = keys.get(&key) {
-        return Err(FieldError::new(path, format!("key {key:?} is already bound to {other}")));
-    }
-    keys.insert(key, what);
     Ok(())
 }
 

@@ -6,32 +6,30 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::action::Action;
-use crate::model::annotation::{Annotation, AnnotationKind, QuoteType};
-use crate::model::document::Document;
+use crate::model::annotation::{AnnotationKind, QuoteType};
 use crate::model::speaker::SpeakerId;
-use crate::model::text::Span;
-use crate::view::keymap::key_label;
-use crate::view::labels;
+use crate::view::panels::DetailsView;
 
 use super::speaker_picker::SpeakerPicker;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsProps {
-    pub doc: Rc<Document>,
-    pub annotation: Annotation,
+    /// Rebuilt only when the document or the selection changes, so comparing the `Rc` is enough.
+    pub view: Rc<DetailsView>,
     pub on_edit: Callback<Action>,
+    /// A new stance target's label, to add and choose in one step.
+    pub on_new_target: Callback<String>,
     pub on_create_speaker_from_mention: Callback<()>,
     pub on_create_speaker_named: Callback<String>,
 }
 
 #[component]
 pub fn Details(props: &DetailsProps) -> Html {
-    let doc = &props.doc;
-    let annotation = &props.annotation;
+    let view = &props.view;
+    let annotation = &view.annotation;
+    let keys = &view.keys;
     let id = annotation.id.clone();
     let edit = |action: Action| props.on_edit.reform(move |_: MouseEvent| action.clone());
-    let text = |span: Span| doc.span_text(span).to_owned();
-    let key = |name: &str| key_label(&doc.schema, name);
 
     let kind_button = |kind: AnnotationKind, label: &str| {
         let pressed = annotation.kind == kind;
@@ -39,7 +37,7 @@ pub fn Details(props: &DetailsProps) -> Html {
             <button aria-pressed={pressed.to_string()} onclick={edit(Action::SetKind { id: id.clone(), kind })}>{ label }</button>
         }
     };
-    let type_button = |quote_type: QuoteType, label: &str, key: String| {
+    let type_button = |quote_type: QuoteType, label: &str, key: &str| {
         let pressed = annotation.quote_type == Some(quote_type);
         html! {
             <button aria-pressed={pressed.to_string()} onclick={edit(Action::SetQuoteType { id: id.clone(), quote_type })}>
@@ -47,7 +45,7 @@ pub fn Details(props: &DetailsProps) -> Html {
             </button>
         }
     };
-    let stance_buttons = doc.schema.stances.iter().map(|stance| {
+    let stance_buttons = view.stances.iter().map(|stance| {
         let pressed = annotation.stance.as_deref() == Some(stance.id.as_str());
         // Pressing the chosen stance again clears it.
         let next = (!pressed).then(|| stance.id.clone());
@@ -67,21 +65,13 @@ pub fn Details(props: &DetailsProps) -> Html {
         })
     };
     let on_new_target = {
-        let (on_edit, id, schema) = (props.on_edit.clone(), id.clone(), doc.schema.clone());
-        // The new target is created and chosen in one undoable step.
+        let on_new_target = props.on_new_target.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() != "Enter" {
                 return;
             }
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            let label = input.value().trim().to_owned();
-            if label.is_empty() {
-                return;
-            }
-            let target = schema.fresh_target_id(&label);
-            on_edit.emit(Action::Batch {
-                actions: vec![Action::AddTarget { label }, Action::SetTarget { id: id.clone(), target: Some(target) }],
-            });
+            on_new_target.emit(input.value());
             input.set_value("");
         })
     };
@@ -99,42 +89,41 @@ pub fn Details(props: &DetailsProps) -> Html {
         let (on_edit, id) = (props.on_edit.clone(), id.clone());
         Callback::from(move |speaker: Option<SpeakerId>| on_edit.emit(Action::SetSpeaker { id: id.clone(), speaker }))
     };
-    let mention = annotation.source_mention.map(|span| AttrValue::from(text(span)));
-    let fragments = annotation.fragments.iter().enumerate().map(|(index, span)| {
+    let fragments = view.fragments.iter().enumerate().map(|(index, text)| {
         let remove = (annotation.fragments.len() > 1)
             .then(|| edit(Action::RemoveFragment { id: id.clone(), index }));
         html! {
             <div class="span-row">
                 <span class="tag fragment">{ format!("{}", index + 1) }</span>
-                <span class="text" title={text(*span)}>{ text(*span) }</span>
+                <span class="text" title={text.clone()}>{ text }</span>
                 if let Some(remove) = remove {
                     <button class="btn" onclick={remove} aria-label={format!("Remove fragment {}", index + 1)}>{ "×" }</button>
                 }
             </div>
         }
     });
-    let linked = |tag: &str, class: &str, hotkey: &str, span: Option<Span>, clear: Action, testid: &str| match span {
-        Some(span) => html! {
+    let linked = |tag: &str, class: &str, key: &str, text: &Option<String>, clear: Action, testid: &str| match text {
+        Some(text) => html! {
             <div class="span-row" data-testid={testid.to_owned()}>
                 <span class={classes!("tag", class.to_owned())}>{ tag }</span>
-                <span class="text">{ text(span) }</span>
+                <span class="text">{ text }</span>
                 <button class="btn" onclick={edit(clear)} aria-label={format!("Clear the {tag}")}>{ "×" }</button>
             </div>
         },
         None => html! {
             <div class="span-row empty"><span class={classes!("tag", class.to_owned())}>{ tag }</span>
-                { format!("none: select its words and press {}", key(hotkey)) }</div>
+                { format!("none: select its words and press {key}") }</div>
         },
     };
 
     html! {
         <section class="panel-section" aria-labelledby="details-title" data-testid="details">
-            <h2 id="details-title">{ format!("{} · {}", labels::annotation_label(annotation), labels::kind_name(annotation)) }</h2>
+            <h2 id="details-title">{ &view.heading }</h2>
             <p class="quote-text" data-testid="details-text">
-                { for annotation.fragments.iter().enumerate().map(|(i, span)| html! {
+                { for view.fragments.iter().enumerate().map(|(i, text)| html! {
                     <>
                         if i > 0 { <span class="gap">{ "…" }</span> }
-                        { text(*span) }
+                        { text }
                     </>
                 }) }
             </p>
@@ -149,19 +138,19 @@ pub fn Details(props: &DetailsProps) -> Html {
                 <div class="field">
                     <span class="label">{ "Quote type" }</span>
                     <div class="segmented" role="group" aria-label="Quote type">
-                        { type_button(QuoteType::Direct, "Direct", key("direct")) }
-                        { type_button(QuoteType::Indirect, "Indirect", key("indirect")) }
-                        { type_button(QuoteType::Mixed, "Mixed", key("mixed")) }
+                        { type_button(QuoteType::Direct, "Direct", &keys.direct) }
+                        { type_button(QuoteType::Indirect, "Indirect", &keys.indirect) }
+                        { type_button(QuoteType::Mixed, "Mixed", &keys.mixed) }
                     </div>
                 </div>
             }
             <div class="field">
                 <span class="label">{ "Spans" }</span>
                 { for fragments }
-                { linked("cue", "cue", "cue", annotation.cue, Action::SetCue { id: id.clone(), span: None }, "cue-row") }
-                { linked("source", "mention", "source_mention", annotation.source_mention, Action::SetSourceMention { id: id.clone(), span: None }, "mention-row") }
+                { linked("cue", "cue", &keys.cue, &view.cue, Action::SetCue { id: id.clone(), span: None }, "cue-row") }
+                { linked("source", "mention", &keys.source, &view.mention, Action::SetSourceMention { id: id.clone(), span: None }, "mention-row") }
             </div>
-            <SpeakerPicker doc={doc.clone()} current={annotation.speaker.clone()} mention={mention}
+            <SpeakerPicker view={view.clone()}
                 on_pick={on_pick_speaker}
                 on_create_from_mention={props.on_create_speaker_from_mention.clone()}
                 on_create_named={props.on_create_speaker_named.clone()} />
@@ -170,10 +159,10 @@ pub fn Details(props: &DetailsProps) -> Html {
                 <div class="segmented" role="group" aria-label="Stance">{ for stance_buttons }</div>
             </div>
             <div class="field">
-                <label for="target-select">{ "Toward" }<kbd>{ key("target") }</kbd></label>
+                <label for="target-select">{ "Toward" }<kbd>{ &keys.target }</kbd></label>
                 <select id="target-select" onchange={on_target} data-testid="target-select">
                     <option value="" selected={annotation.target.is_none()}>{ "— no target —" }</option>
-                    for target in doc.schema.targets.iter() {
+                    for target in view.targets.iter() {
                         <option value={target.id.clone()} selected={annotation.target.as_deref() == Some(target.id.as_str())}>
                             { &target.label }
                         </option>
@@ -183,14 +172,14 @@ pub fn Details(props: &DetailsProps) -> Html {
                     onkeydown={on_new_target} data-testid="new-target" />
             </div>
             <div class="field">
-                <label for="note-input">{ "Note" }<kbd>{ key("note") }</kbd></label>
+                <label for="note-input">{ "Note" }<kbd>{ &keys.note }</kbd></label>
                 <textarea id="note-input" value={annotation.note.clone()} onchange={on_note} placeholder="Anything the next reader should know" />
             </div>
             <div class="field">
                 <span class="label">{ format!("Made by {} · {} · {}", annotation.created_by, annotation.created_at, annotation.origin.as_str()) }</span>
             </div>
             <button class="btn danger" onclick={edit(Action::DeleteAnnotation { id: id.clone() })} data-testid="delete">
-                { "Delete" }<kbd>{ key("delete") }</kbd>
+                { "Delete" }<kbd>{ &keys.delete }</kbd>
             </button>
         </section>
     }

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::view::keymap::Command;
+use crate::view::panels::FloatKeys;
 
 #[derive(Properties, PartialEq)]
 pub struct FloatBarProps {
@@ -16,25 +17,15 @@ pub struct FloatBarProps {
     pub on_command: Callback<Command>,
 }
 
-/// The hotkeys shown on the buttons, from the schema.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FloatKeys {
-    pub quote: String,
-    pub claim: String,
-    pub cue: String,
-    pub source: String,
-    pub fragment: String,
-}
-
 #[component]
 pub fn FloatBar(props: &FloatBarProps) -> Html {
     let button = |label: &str, key: &str, command: Command, testid: &str| {
         // mousedown would move the browser's selection away before the click lands.
         let keep_selection = Callback::from(|event: MouseEvent| event.prevent_default());
-        let onclick = props.on_command.reform(move |_: MouseEvent| command.clone());
+        let onclick = props.on_command.reform(move |_: MouseEvent| command);
         html! {
             <button onmousedown={keep_selection} onclick={onclick} data-testid={testid.to_owned()}>
-                { label }<kbd>{ key.to_uppercase() }</kbd>
+                { label }<kbd>{ key }</kbd>
             </button>
         }
     };
@@ -48,7 +39,7 @@ pub fn FloatBar(props: &FloatBarProps) -> Html {
                 { button("Source", &keys.source, Command::MarkSource, "mark-source") }
             }
             if props.can_link {
-                { button("Set span", "R", Command::ReplaceSpan, "replace-span") }
+                { button("Set span", &keys.replace_span, Command::ReplaceSpan, "replace-span") }
             }
             if props.can_add_fragment {
                 { button("+ Fragment", &keys.fragment, Command::AddFragment, "add-fragment") }

@@ -2,9 +2,11 @@
 
 use yew::prelude::*;
 
+use crate::view::keymap::HelpRow;
+
 #[derive(Properties, PartialEq)]
 pub struct HelpProps {
-    pub rows: Vec<(String, String)>,
+    pub rows: Vec<HelpRow>,
     pub on_close: Callback<()>,
 }
 
@@ -17,8 +19,8 @@ pub fn HelpSheet(props: &HelpProps) -> Html {
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" onclick={keep_open} data-testid="help">
                 <h2 id="help-title">{ "Keyboard" }</h2>
                 <div class="keys">
-                    for (keys, what) in props.rows.iter() {
-                        <div><kbd>{ keys }</kbd><span>{ what }</span></div>
+                    for row in props.rows.iter() {
+                        <div><kbd>{ &row.keys }</kbd><span>{ &row.does }</span></div>
                     }
                 </div>
                 <p><button class="btn" onclick={close} autofocus=true>{ "Close" }</button></p>

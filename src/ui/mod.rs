@@ -1,22 +1,22 @@
-//! Yew components. The root [`App`] owns the model's `Editor` and turns events into model
-//! actions; every other component is a small function component that shows a view model and
-//! reports what the person did through callbacks.
+//! Yew components. The root [`App`] owns the model's `Editor` and the pure `Session`, and
+//! carries out the session's effects; every other component is a small function component
+//! that shows a view model and reports what the person did through callbacks.
 
 mod app;
 pub mod article_view;
-mod commands;
 mod details;
+mod effects;
 mod float_bar;
 mod help;
 mod list;
 mod loading;
 mod notice;
 mod persistence;
+mod shell;
 mod speaker_picker;
 mod speakers;
 mod statusbar;
 mod topbar;
-mod transfer;
 
 pub use app::App;
 

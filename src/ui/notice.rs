@@ -1,35 +1,8 @@
-//! The message bar under the top bar: errors from imports and refused actions, and notes.
+//! The message bar under the top bar: the session's notice, with its action and a dismiss button.
 
 use yew::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NoticeKind {
-    Info,
-    Error,
-}
-
-/// A message for the person, with an optional action button ("Go back to the previous document").
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub kind: NoticeKind,
-    pub text: String,
-    pub action: Option<(String, NoticeAction)>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoticeAction {
-    RestorePrevious,
-}
-
-impl Notice {
-    pub fn error(text: impl Into<String>) -> Notice {
-        Notice { kind: NoticeKind::Error, text: text.into(), action: None }
-    }
-
-    pub fn info(text: impl Into<String>) -> Notice {
-        Notice { kind: NoticeKind::Info, text: text.into(), action: None }
-    }
-}
+use crate::view::notice::{Notice, NoticeAction, NoticeKind};
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeBarProps {

@@ -6,17 +6,15 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::document::Document;
 use crate::model::speaker::SpeakerId;
-use crate::view::keymap::key_label;
+use crate::view::panels::DetailsView;
 use crate::view::speaker_guess;
 
 #[derive(Properties, PartialEq)]
 pub struct SpeakerPickerProps {
-    pub doc: Rc<Document>,
-    pub current: Option<SpeakerId>,
-    /// The source mention's text, offered as a new speaker's name.
-    pub mention: Option<AttrValue>,
+    /// The annotation's details: its speaker, its source mention (offered as a new speaker's
+    /// name) and every speaker to search.
+    pub view: Rc<DetailsView>,
     pub on_pick: Callback<Option<SpeakerId>>,
     pub on_create_from_mention: Callback<()>,
     pub on_create_named: Callback<String>,
@@ -26,8 +24,9 @@ pub struct SpeakerPickerProps {
 pub fn SpeakerPicker(props: &SpeakerPickerProps) -> Html {
     let query = use_state(String::new);
     let open = use_state(|| false);
-    let doc = &props.doc;
-    let current = props.current.as_ref().and_then(|id| doc.speaker(id));
+    let view = &props.view;
+    let current = view.speaker.as_ref();
+    let mention = view.mention.as_deref();
 
     let on_input = {
         let (query, open) = (query.clone(), open.clone());
@@ -38,10 +37,10 @@ pub fn SpeakerPicker(props: &SpeakerPickerProps) -> Html {
         })
     };
     // When the person types a mention ("Peskov"), suggestions come from the mention if empty.
-    let search = if query.is_empty() { props.mention.as_deref().unwrap_or_default().to_owned() } else { (*query).clone() };
-    let mut matches = speaker_guess::matching(&doc.speakers, &search);
+    let search = if query.is_empty() { mention.unwrap_or_default() } else { query.as_str() };
+    let mut matches = speaker_guess::matching(&view.speakers, search);
     if matches.is_empty() && query.is_empty() {
-        matches = speaker_guess::matching(&doc.speakers, "");
+        matches = speaker_guess::matching(&view.speakers, "");
     }
     let pick = |id: Option<SpeakerId>| {
         let (on_pick, query, open) = (props.on_pick.clone(), query.clone(), open.clone());
@@ -90,11 +89,11 @@ pub fn SpeakerPicker(props: &SpeakerPickerProps) -> Html {
             query.set(String::new());
         })
     };
-    let exact_exists = doc.speakers.iter().any(|s| s.answers_to(&typed));
+    let exact_exists = view.speakers.iter().any(|s| s.answers_to(&typed));
 
     html! {
         <div class="field">
-            <label for="speaker-input">{ "Speaker" }<kbd>{ key_label(&doc.schema, "speaker") }</kbd></label>
+            <label for="speaker-input">{ "Speaker" }<kbd>{ &view.keys.speaker }</kbd></label>
             if let Some(speaker) = current {
                 <div class="span-row">
                     <span class="text" data-testid="current-speaker"><strong>{ &speaker.name }</strong>
@@ -106,7 +105,7 @@ pub fn SpeakerPicker(props: &SpeakerPickerProps) -> Html {
             <input id="speaker-input" type="search" autocomplete="off" placeholder="Type a name or alias…"
                 value={(*query).clone()} oninput={on_input} onkeydown={on_key} onfocus={on_focus}
                 role="combobox" aria-expanded={(*open).to_string()} aria-controls="speaker-suggestions" data-testid="speaker-input" />
-            if let Some(mention) = props.mention.as_ref().filter(|m| !current.is_some_and(|s| s.answers_to(m))) {
+            if let Some(mention) = mention.filter(|m| !current.is_some_and(|s| s.answers_to(m))) {
                 <button class="btn" onclick={props.on_create_from_mention.reform(|_: MouseEvent| ())} data-testid="speaker-from-mention">
                     { format!("New speaker from “{mention}”") }
                 </button>

@@ -6,12 +6,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::action::Action;
-use crate::model::document::Document;
-use crate::model::speaker::{Speaker, SpeakerId, SpeakerKind};
+use crate::model::speaker::{SpeakerId, SpeakerKind};
+use crate::view::panels::{merge_candidates, SpeakerRow};
 
 #[derive(Properties, PartialEq)]
 pub struct SpeakersProps {
-    pub doc: Rc<Document>,
+    /// Rebuilt only when the document changes, so comparing the `Rc` is enough.
+    pub rows: Rc<Vec<SpeakerRow>>,
     pub on_edit: Callback<Action>,
     /// Select the next annotation of this speaker after the current selection.
     pub on_jump: Callback<SpeakerId>,
@@ -19,20 +20,17 @@ pub struct SpeakersProps {
 
 #[component]
 pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
-    let doc = &props.doc;
-    if doc.speakers.is_empty() {
+    if props.rows.is_empty() {
         return html! {
             <p class="panel-section empty">
                 { "No speakers yet. Select who is speaking (\"Kremlin spokesman Dmitry Peskov\"), press M to mark it as the source of the selected quote, then create the speaker from it." }
             </p>
         };
     }
-    let mut speakers: Vec<&Speaker> = doc.speakers.iter().collect();
-    speakers.sort_by_key(|s| std::cmp::Reverse(doc.speaker_usage_count(&s.id)));
     html! {
         <div data-testid="speakers">
-            for speaker in speakers {
-                <SpeakerCard key={speaker.id.0.clone()} doc={doc.clone()} speaker={speaker.clone()}
+            for row in props.rows.iter() {
+                <SpeakerCard key={row.speaker.id.0.clone()} row={row.clone()} others={merge_candidates(&props.rows, &row.speaker.id)}
                     on_edit={props.on_edit.clone()} on_jump={props.on_jump.clone()} />
             }
         </div>
@@ -41,8 +39,9 @@ pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct CardProps {
-    doc: Rc<Document>,
-    speaker: Speaker,
+    row: SpeakerRow,
+    /// The speakers that can be merged into this one.
+    others: Vec<(SpeakerId, String)>,
     on_edit: Callback<Action>,
     on_jump: Callback<SpeakerId>,
 }
@@ -53,9 +52,9 @@ fn input_value(event: &KeyboardEvent) -> Option<web_sys::HtmlInputElement> {
 
 #[component]
 fn SpeakerCard(props: &CardProps) -> Html {
-    let speaker = &props.speaker;
+    let speaker = &props.row.speaker;
     let id = speaker.id.clone();
-    let count = props.doc.speaker_usage_count(&id);
+    let count = props.row.annotations;
     let edit_on_enter = |make: fn(SpeakerId, String) -> Action| {
         let (on_edit, id) = (props.on_edit.clone(), id.clone());
         Callback::from(move |event: KeyboardEvent| {
@@ -90,7 +89,6 @@ fn SpeakerCard(props: &CardProps) -> Html {
     };
     let jump = { let (on_jump, id) = (props.on_jump.clone(), id.clone()); Callback::from(move |_: MouseEvent| on_jump.emit(id.clone())) };
     let remove = { let (on_edit, id) = (props.on_edit.clone(), id.clone()); Callback::from(move |_: MouseEvent| on_edit.emit(Action::RemoveSpeaker { id: id.clone() })) };
-    let others: Vec<&Speaker> = props.doc.speakers.iter().filter(|s| s.id != id).collect();
     html! {
         <section class="speaker-card" aria-label={speaker.name.clone()} data-testid="speaker-card">
             <header>
@@ -118,11 +116,11 @@ fn SpeakerCard(props: &CardProps) -> Html {
                         <option value={kind.as_str()} selected={speaker.kind == kind}>{ kind.as_str().replace('_', " ") }</option>
                     }
                 </select>
-                if !others.is_empty() {
+                if !props.others.is_empty() {
                     <select aria-label={format!("Merge another speaker into {}", speaker.name)} onchange={on_merge}>
                         <option value="" selected=true>{ "Merge in…" }</option>
-                        for other in others {
-                            <option value={other.id.0.clone()}>{ &other.name }</option>
+                        for (other, name) in props.others.iter() {
+                            <option value={other.0.clone()}>{ name }</option>
                         }
                     </select>
                 }

@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StatusBarProps {
-    pub saved: Result<(), String>,
+    /// Why the last save failed; `None` when the work is saved.
+    pub saved: Option<AttrValue>,
     pub annotations: usize,
     pub speakers: usize,
     pub pending: Option<AttrValue>,
@@ -18,8 +19,8 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
     html! {
         <footer class="statusbar" data-testid="status">
             { match &props.saved {
-                Ok(()) => html! { <span data-testid="saved" title="Every change is saved in this browser as you make it">{ "✓ Saved" }</span> },
-                Err(why) => html! {
+                None => html! { <span data-testid="saved" title="Every change is saved in this browser as you make it">{ "✓ Saved" }</span> },
+                Some(why) => html! {
                     <span class="warn" role="alert">{ format!("Not saved: {why}. Your work is kept in this tab; export it before closing.") }</span>
                 },
             } }

@@ -2,13 +2,7 @@
 
 use yew::prelude::*;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Export {
-    DocumentJson,
-    RowsJsonl,
-    DatasetJsonl,
-    CopyJson,
-}
+use crate::view::session::ExportKind;
 
 #[derive(Properties, PartialEq)]
 pub struct TopBarProps {
@@ -17,14 +11,14 @@ pub struct TopBarProps {
     pub can_redo: bool,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
-    pub on_export: Callback<Export>,
+    pub on_export: Callback<ExportKind>,
     pub on_open: Callback<web_sys::File>,
     pub on_help: Callback<()>,
 }
 
 #[component]
 pub fn TopBar(props: &TopBarProps) -> Html {
-    let export = |kind: Export| {
+    let export = |kind: ExportKind| {
         props.on_export.reform(move |event: MouseEvent| {
             // A chosen menu item closes its menu.
             let menu = event.target_dyn_into::<web_sys::Element>().and_then(|e| e.closest("details").ok().flatten());
@@ -52,13 +46,13 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                     { "Open…" }
                 </label>
                 <input id="open-file" class="visually-hidden" type="file" accept=".json,.txt,.jsonl,application/json,text/plain" onchange={on_file} data-testid="open-file" />
-                <button class="btn primary" onclick={export(Export::DocumentJson)} title="Download the document JSON: text, speakers, annotations with offsets">{ "Export JSON" }</button>
+                <button class="btn primary" onclick={export(ExportKind::DocumentJson)} title="Download the document JSON: text, speakers, annotations with offsets">{ "Export JSON" }</button>
                 <details class="menu">
                     <summary class="btn" title="More ways to export">{ "More" }</summary>
                     <div class="menu-items" role="menu">
-                        <button role="menuitem" onclick={export(Export::RowsJsonl)} title="Download one JSON line per quote or claim, ready for training">{ "Rows JSONL (one per quote or claim)" }</button>
-                        <button role="menuitem" onclick={export(Export::DatasetJsonl)} title="Download the document as one dataset line">{ "Dataset JSONL (one per document)" }</button>
-                        <button role="menuitem" onclick={export(Export::CopyJson)} title="Copy the document JSON to the clipboard">{ "Copy JSON to the clipboard" }</button>
+                        <button role="menuitem" onclick={export(ExportKind::RowsJsonl)} title="Download one JSON line per quote or claim, ready for training">{ "Rows JSONL (one per quote or claim)" }</button>
+                        <button role="menuitem" onclick={export(ExportKind::DatasetJsonl)} title="Download the document as one dataset line">{ "Dataset JSONL (one per document)" }</button>
+                        <button role="menuitem" onclick={export(ExportKind::CopyJson)} title="Copy the document JSON to the clipboard">{ "Copy JSON to the clipboard" }</button>
                     </div>
                 </details>
             </nav>

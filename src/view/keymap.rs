@@ -1,10 +1,11 @@
-//! The keyboard map: which key does what. Letter bindings are data (the schema's `hotkeys`,
-//! Label Studio style: one key per label); the caret keys, `?` and the stance digits (from
-//! the schema's stance values, Prodigy style) are fixed. Pure, so the help sheet and the
-//! handler cannot disagree and every binding is tested natively.
+//! From key presses to commands, and the help sheet, both derived from the model's key table
+//! ([`crate::model::keys::KEY_TABLE`]) with the schema's hotkeys and stance keys applied. A
+//! key the help sheet shows is, by construction, a key that works.
 
-use crate::model::annotation::QuoteType;
-use crate::model::schema::{Schema, DEFAULT_HOTKEYS};
+use crate::model::keys::{normalise, KeyBinding, KEY_TABLE};
+use crate::model::schema::Schema;
+
+pub use crate::model::keys::{Command, Direction, Edge, Step};
 
 /// A key press as the page saw it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,80 +19,9 @@ pub struct KeyPress {
     pub in_field: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
-    Backward,
-    Forward,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    Grapheme,
-    Word,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Edge {
-    Start,
-    End,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Command {
-    MakeQuote,
-    MakeClaim,
-    SetQuoteType(QuoteType),
-    MarkCue,
-    MarkSource,
-    AddFragment,
-    /// Replace the selected annotation's fragment that the pending span overlaps (or its only
-    /// fragment) with the pending span: moving boundaries with the mouse.
-    ReplaceSpan,
-    /// Stance by its hotkey digit (the schema maps digits to stance values).
-    Stance(char),
-    NextAnnotation,
-    PreviousAnnotation,
-    Delete,
-    Undo,
-    Redo,
-    Escape,
-    ToggleHelp,
-    FocusSpeaker,
-    FocusTarget,
-    FocusNote,
-    /// Move the keyboard caret; with `extend`, grow the pending span from its anchor.
-    MoveCaret { direction: Direction, step: Step, extend: bool },
-    /// Move one boundary of the selected annotation's span by a word.
-    MoveBoundary { edge: Edge, direction: Direction },
-    ToggleWordSnap,
-}
-
-/// The command a schema hotkey name stands for.
-fn named_command(name: &str) -> Option<Command> {
-    use Command::*;
-    Some(match name {
-        "quote" => MakeQuote,
-        "claim" => MakeClaim,
-        "direct" => SetQuoteType(QuoteType::Direct),
-        "indirect" => SetQuoteType(QuoteType::Indirect),
-        "mixed" => SetQuoteType(QuoteType::Mixed),
-        "add_fragment" => AddFragment,
-        "cue" => MarkCue,
-        "source_mention" => MarkSource,
-        "speaker" => FocusSpeaker,
-        "target" => FocusTarget,
-        "note" => FocusNote,
-        "next" => NextAnnotation,
-        "previous" => PreviousAnnotation,
-        "delete" => Delete,
-        "undo" => Undo,
-        "redo" => Redo,
-        _ => return None,
-    })
-}
-
-/// "Ctrl+Shift+z" for a press, in the schema's notation; letters in lower case.
+/// The key press in the table's notation ("Ctrl+Shift+z", "Shift+ArrowLeft", "?").
 fn chord(press: &KeyPress) -> String {
+    let printed = press.key.chars().count() == 1;
     let mut chord = String::new();
     if press.ctrl {
         chord.push_str("Ctrl+");
@@ -99,125 +29,107 @@ fn chord(press: &KeyPress) -> String {
     if press.alt {
         chord.push_str("Alt+");
     }
-    // Shift is part of a printed character ("?", "Q"); name it only for chords with Ctrl/Alt.
-    if press.shift && (press.ctrl || press.alt) {
+    // Shift is part of a printed character ("?", "Q"); it is named for named keys and chords.
+    if press.shift && (press.ctrl || press.alt || !printed) {
         chord.push_str("Shift+");
     }
-    if press.key.chars().count() == 1 {
-        chord.push_str(&press.key.to_lowercase());
+    chord.push_str(&press.key);
+    normalise(&chord)
+}
+
+/// The key a binding has under `schema`: a rebindable command's schema key (none when the
+/// schema leaves it unbound), a fixed binding's own.
+fn effective_key<'s>(binding: &'s KeyBinding, schema: &'s Schema) -> Option<&'s str> {
+    if binding.rebindable {
+        schema.hotkeys.get(binding.name).map(String::as_str)
     } else {
-        chord.push_str(&press.key);
+        Some(binding.key)
     }
-    chord
 }
 
 /// Maps a key press to a command, or `None` to let the browser have it.
 pub fn command_for(press: &KeyPress, schema: &Schema) -> Option<Command> {
-    use Command::*;
-    let key = press.key.as_str();
-    if key == "Escape" {
-        return Some(Escape);
+    if press.key == "Escape" {
+        return Some(Command::Escape);
     }
     // In a text field, plain keys and Ctrl+Z are the field's own.
     if press.in_field {
         return None;
     }
     let pressed = chord(press);
-    if let Some(command) = schema
-        .hotkeys
+    let bound = KEY_TABLE
         .iter()
-        .find(|(_, binding)| binding.eq_ignore_ascii_case(&pressed))
-        .and_then(|(name, _)| named_command(name))
-    {
-        return Some(command);
-    }
-    let arrow = |direction, step| Some(MoveCaret { direction, step, extend: press.shift });
-    match (key, press.ctrl, press.alt) {
-        ("y" | "Y", true, false) => Some(Redo),
-        ("ArrowLeft", true, false) => arrow(Direction::Backward, Step::Word),
-        ("ArrowRight", true, false) => arrow(Direction::Forward, Step::Word),
-        ("ArrowLeft", false, false) => arrow(Direction::Backward, Step::Grapheme),
-        ("ArrowRight", false, false) => arrow(Direction::Forward, Step::Grapheme),
-        ("ArrowLeft" | "ArrowRight", false, true) => Some(MoveBoundary {
-            edge: if press.shift { Edge::End } else { Edge::Start },
-            direction: if key == "ArrowLeft" { Direction::Backward } else { Direction::Forward },
-        }),
-        ("?", false, false) => Some(ToggleHelp),
-        ("w" | "W", false, false) => Some(ToggleWordSnap),
-        ("r" | "R", false, false) => Some(ReplaceSpan),
-        ("Backspace", false, false) => Some(Delete),
-        (digit, false, false) => {
-            let mut chars = digit.chars();
-            let c = chars.next()?;
-            (chars.next().is_none() && schema.stance_for_key(c).is_some()).then_some(Stance(c))
-        }
-        _ => None,
-    }
+        .find(|binding| effective_key(binding, schema).is_some_and(|key| normalise(key) == pressed))
+        .map(|binding| binding.command);
+    bound.or_else(|| {
+        let mut chars = press.key.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else { return None };
+        let plain = !press.ctrl && !press.alt;
+        (plain && schema.stance_for_key(c).is_some()).then_some(Command::Stance(c))
+    })
+}
+
+/// A key as printed on a keycap: "Q", "Ctrl + Shift + Z", "Alt + ←", "Esc".
+pub fn label(key: &str) -> String {
+    let parts: Vec<&str> = match key.strip_suffix("++") {
+        Some(modifiers) => modifiers.split('+').chain(["+"]).collect(),
+        None => key.split('+').collect(),
+    };
+    let parts: Vec<String> = parts
+        .into_iter()
+        .map(|part| match part {
+            "ArrowLeft" => "←".to_owned(),
+            "ArrowRight" => "→".to_owned(),
+            "ArrowUp" => "↑".to_owned(),
+            "ArrowDown" => "↓".to_owned(),
+            "Escape" => "Esc".to_owned(),
+            single if single.chars().count() == 1 => single.to_uppercase(),
+            named => named.to_owned(),
+        })
+        .collect();
+    parts.join(" + ")
 }
 
 /// The key bound to a schema command, as a button shows it ("Q", "Ctrl + Z"), or "" if unbound.
 pub fn key_label(schema: &Schema, name: &str) -> String {
-    let Some(binding) = schema.hotkeys.get(name) else { return String::new() };
-    // Letters as printed on keys ("Z"); named keys as they are ("Ctrl", "Delete").
-    let parts: Vec<String> =
-        binding.split('+').map(|part| if part.chars().count() == 1 { part.to_uppercase() } else { part.to_owned() }).collect();
-    parts.join(" + ")
+    schema.hotkeys.get(name).map(|key| label(key)).unwrap_or_default()
 }
 
-/// What a schema hotkey name does, for the help sheet.
-fn describe(name: &str) -> &'static str {
-    match name {
-        "quote" => "make the selection a quote",
-        "claim" => "make the selection a claim",
-        "direct" => "quote type: direct",
-        "indirect" => "quote type: indirect (reported speech)",
-        "mixed" => "quote type: mixed",
-        "add_fragment" => "add the selection as another fragment of the quote",
-        "cue" => "mark the selection as the cue (\"said\")",
-        "source_mention" => "mark the selection as the source (who is named)",
-        "speaker" => "choose the speaker",
-        "target" => "choose the stance target",
-        "note" => "write a note",
-        "next" => "next annotation",
-        "previous" => "previous annotation",
-        "delete" => "delete the selected annotation",
-        "undo" => "undo",
-        "redo" => "redo (also Ctrl+Y)",
-        _ => "",
-    }
+/// One line of the help sheet: the keys, and what they do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HelpRow {
+    pub keys: String,
+    pub does: String,
 }
 
-/// The rows of the help sheet, keys then what they do, for this schema.
-pub fn help_rows(schema: &Schema) -> Vec<(String, String)> {
-    let mut rows = vec![
-        ("Shift + ← →".to_owned(), "select text (or drag with the mouse); snapped to whole words".to_owned()),
-        ("Ctrl + ← →".to_owned(), "move the caret by a word (Shift extends)".to_owned()),
-    ];
-    // The defaults' order groups the commands as a person learns them; then any others.
-    let known = DEFAULT_HOTKEYS.iter().map(|(name, _)| *name);
-    let others = schema.hotkeys.keys().map(String::as_str).filter(|name| !DEFAULT_HOTKEYS.iter().any(|(n, _)| n == name));
-    for name in known.chain(others) {
-        if schema.hotkeys.contains_key(name) && named_command(name).is_some() {
-            rows.push((key_label(schema, name), describe(name).to_owned()));
+/// The rows of the help sheet for this schema, in the table's order with the stance keys
+/// after the tagging keys. Rows that do the same thing share a line ("← / →").
+pub fn help_rows(schema: &Schema) -> Vec<HelpRow> {
+    let mut rows: Vec<HelpRow> = Vec::new();
+    let mut push = |keys: String, does: &str| match rows.last_mut() {
+        Some(last) if last.does == does => {
+            last.keys.push_str(" / ");
+            last.keys.push_str(&keys);
+        }
+        _ => rows.push(HelpRow { keys, does: does.to_owned() }),
+    };
+    for binding in KEY_TABLE {
+        if let Some(key) = effective_key(binding, schema) {
+            push(label(key), binding.help);
+        }
+        if binding.command == Command::MarkSource {
+            for stance in &schema.stances {
+                push(label(&stance.key.to_string()), &format!("stance: {}", stance.label));
+            }
         }
     }
-    for stance in &schema.stances {
-        rows.push((stance.key.to_string(), format!("stance: {}", stance.label)));
-    }
-    rows.extend([
-        ("R".to_owned(), "make the selection the selected annotation's span (re-select to move its boundaries)".to_owned()),
-        ("Alt + ← →".to_owned(), "move the start of the selected span by a word".to_owned()),
-        ("Alt + Shift + ← →".to_owned(), "move the end of the selected span by a word".to_owned()),
-        ("W".to_owned(), "snap selections to whole words: on / off".to_owned()),
-        ("Esc".to_owned(), "clear the selection, close dialogs".to_owned()),
-        ("?".to_owned(), "show or hide this sheet".to_owned()),
-    ]);
     rows
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::annotation::QuoteType;
 
     fn press(key: &str) -> KeyPress {
         KeyPress { key: key.to_owned(), ctrl: false, shift: false, alt: false, in_field: false }
@@ -225,6 +137,25 @@ mod tests {
 
     fn command(press: &KeyPress) -> Option<Command> {
         command_for(press, &Schema::default())
+    }
+
+    /// The press a key in the table's notation stands for, as a browser would report it.
+    fn press_for(key: &str) -> KeyPress {
+        let normal = normalise(key);
+        let mut parts: Vec<&str> = normal.split('+').collect();
+        let last = parts.pop().unwrap();
+        let named = match last {
+            "arrowleft" => "ArrowLeft",
+            "arrowright" => "ArrowRight",
+            "delete" => "Delete",
+            "backspace" => "Backspace",
+            "escape" => "Escape",
+            printed => printed,
+        };
+        let shift = parts.contains(&"shift");
+        // The browser reports a shifted letter in upper case.
+        let key = if shift && named.chars().count() == 1 { named.to_uppercase() } else { named.to_owned() };
+        KeyPress { key, ctrl: parts.contains(&"ctrl"), alt: parts.contains(&"alt"), shift, in_field: false }
     }
 
     #[test]
@@ -241,13 +172,16 @@ mod tests {
         schema.hotkeys.insert("quote".to_owned(), "z".to_owned());
         assert_eq!(command_for(&press("z"), &schema), Some(Command::MakeQuote));
         assert_eq!(command_for(&press("q"), &schema), None);
+        let quote_row = help_rows(&schema).into_iter().find(|r| r.does == "make the selection a quote").unwrap();
+        assert_eq!(quote_row.keys, "Z");
     }
 
     #[test]
-    fn stance_digits_come_from_the_schema() {
+    fn stance_keys_come_from_the_schema() {
         assert_eq!(command(&press("2")), Some(Command::Stance('2')));
         assert_eq!(command(&press("9")), None);
         assert_eq!(command(&press("0")), None);
+        assert_eq!(command(&KeyPress { ctrl: true, ..press("2") }), None);
     }
 
     #[test]
@@ -276,6 +210,11 @@ mod tests {
         );
         let alt_shift_right = KeyPress { alt: true, shift: true, ..press("ArrowRight") };
         assert_eq!(command(&alt_shift_right), Some(Command::MoveBoundary { edge: Edge::End, direction: Direction::Forward }));
+        let plain_left = press("ArrowLeft");
+        assert_eq!(
+            command(&plain_left),
+            Some(Command::MoveCaret { direction: Direction::Backward, step: Step::Grapheme, extend: false })
+        );
     }
 
     #[test]
@@ -285,15 +224,32 @@ mod tests {
         assert_eq!(key_label(&schema, "redo"), "Ctrl + Shift + Z");
         assert_eq!(key_label(&schema, "delete"), "Delete");
         assert_eq!(key_label(&schema, "no-such-command"), "");
+        assert_eq!(label("Alt+Shift+ArrowLeft"), "Alt + Shift + ←");
     }
 
+    /// Every key the help sheet can show (each table row under the schema, each stance key)
+    /// dispatches to that row's command: the sheet cannot list a key that does nothing.
     #[test]
-    fn every_default_hotkey_is_bound_and_described() {
-        let schema = Schema::default();
-        for name in schema.hotkeys.keys() {
-            assert!(named_command(name).is_some(), "hotkey {name} does nothing");
-            assert!(!describe(name).is_empty(), "hotkey {name} has no help text");
+    fn every_key_on_the_help_sheet_works() {
+        let mut rebound = Schema::default();
+        rebound.hotkeys.insert("quote".to_owned(), "Ctrl+Shift+q".to_owned());
+        rebound.hotkeys.remove("note");
+        for schema in [Schema::default(), rebound] {
+            let rows = help_rows(&schema);
+            for binding in KEY_TABLE {
+                let Some(key) = effective_key(binding, &schema) else {
+                    assert!(!rows.iter().any(|r| r.does == binding.help), "{} is unbound but listed", binding.name);
+                    continue;
+                };
+                assert_eq!(command_for(&press_for(key), &schema), Some(binding.command), "{key}");
+                let row = rows.iter().find(|r| r.does == binding.help).unwrap();
+                assert!(row.keys.split(" / ").any(|k| k == label(key)), "{} not in {:?}", label(key), row.keys);
+            }
+            for stance in &schema.stances {
+                assert_eq!(command_for(&press(&stance.key.to_string()), &schema), Some(Command::Stance(stance.key)));
+                assert!(rows.iter().any(|r| r.keys == stance.key.to_string() && r.does.ends_with(&stance.label)));
+            }
+            assert_eq!(rows.iter().filter(|r| r.keys.is_empty()).count(), 0);
         }
-        assert!(help_rows(&schema).len() >= schema.hotkeys.len() + schema.stances.len());
     }
 }

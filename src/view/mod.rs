@@ -1,9 +1,15 @@
-//! View models: pure functions from the model's state to what the page shows and from keys
-//! to commands. No browser here, so all of it is tested natively; the Yew components in
-//! `ui` only turn these values into elements.
+//! View models and the UI session: pure functions from the model's state to what the page
+//! shows, from keys to commands, and from what the person does to model actions and effects.
+//! No browser here, so all of it is tested natively; the Yew components in `ui` only turn
+//! these values into elements and carry out the session's effects.
 
 pub mod caret;
 pub mod keymap;
 pub mod labels;
+pub mod notice;
+pub mod opening;
+pub mod panels;
 pub mod segments;
+pub mod session;
 pub mod speaker_guess;
+pub mod views;

@@ -1,0 +1,103 @@
+//! Carries out the session's effects in the browser: saves after the change is painted,
+//! downloads, the clipboard, the annotator's name, and what must wait for the next render
+//! (scrolling, focusing a field). What became of an effect goes back to the session as input.
+
+use gloo::file::callbacks::FileReader;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::html::Scope;
+
+use crate::glue::{files, storage};
+use crate::view::session::{Effect, Input};
+
+use super::app::{App, Msg};
+
+enum AfterRender {
+    ScrollToSelected,
+    Focus(&'static str),
+}
+
+pub struct EffectRunner {
+    link: Scope<App>,
+    /// A save waiting for the current frame to paint; at most one at a time.
+    save_scheduled: Option<Timeout>,
+    /// What needs the page as the next render leaves it.
+    after_render: Vec<AfterRender>,
+    /// A file being read; dropping it would cancel the read.
+    reader: Option<FileReader>,
+}
+
+impl EffectRunner {
+    pub fn new(link: Scope<App>) -> EffectRunner {
+        EffectRunner { link, save_scheduled: None, after_render: Vec::new(), reader: None }
+    }
+
+    pub fn carry_out(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                // A zero-delay timer: the change is painted first and written a few
+                // milliseconds later; `pagehide` flushes a save still waiting.
+                Effect::Save => {
+                    if self.save_scheduled.is_none() {
+                        let link = self.link.clone();
+                        self.save_scheduled = Some(Timeout::new(0, move || link.send_message(Msg::Save)));
+                    }
+                }
+                Effect::ScrollToSelected => self.after_render.push(AfterRender::ScrollToSelected),
+                Effect::FocusField(id) => self.after_render.push(AfterRender::Focus(id)),
+                Effect::ClearBrowserSelection => crate::glue::selection::clear_selection(),
+                Effect::Download { file_name, mime, contents } => {
+                    if files::download(&file_name, mime, &contents).is_err() {
+                        self.link.send_message(Msg::Input(Input::DownloadRefused));
+                    }
+                }
+                Effect::CopyToClipboard(json) => {
+                    let link = self.link.clone();
+                    yew::platform::spawn_local(async move {
+                        let result = files::copy_to_clipboard(&json).await;
+                        let result = result.map_err(|e| e.as_string().unwrap_or_else(|| "the browser refused".to_owned()));
+                        link.send_message(Msg::Input(Input::Copied(result)));
+                    });
+                }
+                Effect::StoreAuthor(name) => {
+                    if let Err(error) = storage::save_author(&name) {
+                        self.link.send_message(Msg::Input(Input::AuthorNotStored(error.to_string())));
+                    }
+                }
+            }
+        }
+    }
+
+    /// True when a save was scheduled, which it no longer is.
+    pub fn take_scheduled_save(&mut self) -> bool {
+        self.save_scheduled.take().is_some()
+    }
+
+    pub fn read_file(&mut self, file: web_sys::File) {
+        let link = self.link.clone();
+        let done = move |(name, bytes)| link.send_message(Msg::Input(Input::FileRead { name, bytes }));
+        self.reader = Some(super::loading::read_file(file, done.into()));
+    }
+
+    pub fn after_render(&mut self) {
+        for task in std::mem::take(&mut self.after_render) {
+            match task {
+                AfterRender::ScrollToSelected => scroll_into_view(".seg.selected"),
+                AfterRender::Focus(id) => {
+                    if let Some(element) = gloo::utils::document().get_element_by_id(id) {
+                        let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn scroll_into_view(selector: &str) {
+    if let Ok(Some(element)) = gloo::utils::document().query_selector(selector) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}

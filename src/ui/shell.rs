@@ -1,0 +1,200 @@
+//! The page around the article: top bar, notice, reading pane with the floating toolbar, side
+//! panel with its tabs, status bar, help sheet and drop hint. A plain function of the editor,
+//! the session and the views; the callbacks are made once so memoised children stay equal.
+
+use yew::prelude::*;
+
+use crate::model::action::Action;
+use crate::model::annotation::{AnnotationId, AnnotationKind};
+use crate::model::history::Editor;
+use crate::model::speaker::SpeakerId;
+use crate::view::keymap::{self, Command};
+use crate::view::panels::{self, FloatKeys};
+use crate::view::session::{ExportKind, Input, MouseSelection, Session, Tab};
+use crate::view::views::{Panel, Shown};
+
+use super::app::{App, Msg};
+use super::article_view::ArticleView;
+use super::details::Details;
+use super::float_bar::FloatBar;
+use super::help::HelpSheet;
+use super::list::AnnotationList;
+use super::notice::NoticeBar;
+use super::speakers::SpeakersPanel;
+use super::statusbar::StatusBar;
+use super::topbar::TopBar;
+
+/// The elements the app reads or moves directly.
+#[derive(Default)]
+pub struct Refs {
+    pub article: NodeRef,
+    pub float_bar: NodeRef,
+    pub reading: NodeRef,
+}
+
+impl Refs {
+    /// Puts the floating toolbar just above the pending span, through the DOM (no re-render).
+    pub fn place_float_bar(&self) {
+        let (Some(bar), Some(reading)) = (self.float_bar.cast::<web_sys::HtmlElement>(), self.reading.cast::<web_sys::Element>())
+        else {
+            return;
+        };
+        let Ok(Some(first)) = reading.query_selector(".seg.pending") else { return };
+        let area = reading.get_bounding_client_rect();
+        let span = first.get_bounding_client_rect();
+        let top = span.top() - area.top() + reading.scroll_top() as f64 - bar.offset_height() as f64 - 8.0;
+        let left = (span.left() - area.left()).max(8.0);
+        let style = bar.style();
+        let _ = style.set_property("top", &format!("{top}px"));
+        let _ = style.set_property("left", &format!("{left}px"));
+    }
+}
+
+/// Callbacks created once, so the memoised children see equal props and skip re-rendering.
+pub struct Callbacks {
+    input: Callback<Input>,
+    mouse_up: Callback<Option<AnnotationId>>,
+    select: Callback<AnnotationId>,
+    command: Callback<Command>,
+    edit: Callback<Action>,
+    jump: Callback<SpeakerId>,
+    speaker_from_mention: Callback<()>,
+    speaker_named: Callback<String>,
+    new_target: Callback<String>,
+    open: Callback<web_sys::File>,
+    export: Callback<ExportKind>,
+}
+
+impl Callbacks {
+    pub fn new(link: &html::Scope<App>, refs: &Refs) -> Callbacks {
+        let input = link.callback(Msg::Input);
+        let article = refs.article.clone();
+        Callbacks {
+            mouse_up: input.reform(move |clicked| Input::MouseUp { selection: mouse_selection(&article), clicked }),
+            select: input.reform(Input::Select),
+            command: input.reform(Input::Key),
+            edit: input.reform(Input::Edit),
+            jump: input.reform(Input::JumpToSpeaker),
+            speaker_from_mention: input.reform(|()| Input::NewSpeakerFromMention),
+            speaker_named: input.reform(Input::NewSpeakerNamed),
+            new_target: input.reform(Input::NewTarget),
+            open: link.callback(Msg::Open),
+            export: input.reform(Input::Export),
+            input,
+        }
+    }
+}
+
+/// The browser's selection in the article, in code points.
+fn mouse_selection(article: &NodeRef) -> MouseSelection {
+    let Some(root) = article.cast::<web_sys::Element>() else { return MouseSelection::Outside };
+    match crate::glue::selection::selected_span(&root) {
+        Some(span) => MouseSelection::Range(span),
+        None => crate::glue::selection::caret_offset(&root).map_or(MouseSelection::Outside, MouseSelection::Caret),
+    }
+}
+
+/// What one render of the page is made from.
+pub struct Page<'a> {
+    pub editor: &'a Editor,
+    pub session: &'a Session,
+    pub shown: &'a Shown,
+    pub refs: &'a Refs,
+    pub callbacks: &'a Callbacks,
+}
+
+pub fn render(page: &Page) -> Html {
+    let Page { editor, session, shown, refs, callbacks } = page;
+    let doc = editor.document();
+    let input = &callbacks.input;
+    let send = |make: fn() -> Input| input.reform(move |()| make());
+    let title = doc.article.title.clone().unwrap_or_else(|| "Untitled article".to_owned());
+    let selected = session.selected().and_then(|id| doc.annotation(id));
+    let tab_button = |tab: Tab, label: String| {
+        html! {
+            <button role="tab" aria-selected={(session.tab() == tab).to_string()} onclick={input.reform(move |_: MouseEvent| Input::SetTab(tab))}>
+                { label }
+            </button>
+        }
+    };
+    let on_drag_over = input.reform(|event: DragEvent| {
+        event.prevent_default();
+        Input::DragActive(true)
+    });
+    // Leaving for a child element is not leaving the page.
+    let on_drag_leave = input.reform(|event: DragEvent| Input::DragActive(event.related_target().is_some()));
+    let (open, drag_done) = (callbacks.open.clone(), input.clone());
+    let on_drop = Callback::from(move |event: DragEvent| {
+        event.prevent_default();
+        drag_done.emit(Input::DragActive(false));
+        if let Some(file) = event.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
+            open.emit(file);
+        }
+    });
+    let pending = session.pending().map(|span| AttrValue::from(panels::pending_summary(doc, span)));
+
+    html! {
+        <div class="shell" ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+            <TopBar title={AttrValue::from(title)} can_undo={editor.can_undo()} can_redo={editor.can_redo()}
+                on_undo={send(|| Input::Key(Command::Undo))} on_redo={send(|| Input::Key(Command::Redo))}
+                on_export={callbacks.export.clone()} on_open={callbacks.open.clone()}
+                on_help={send(|| Input::Key(Command::ToggleHelp))} />
+            { match session.notice() {
+                Some(notice) => html! {
+                    <NoticeBar notice={notice.clone()} on_dismiss={send(|| Input::DismissNotice)}
+                        on_action={input.reform(Input::NoticeAction)} />
+                },
+                None => html! { <div></div> },
+            } }
+            <main class="workspace">
+                <div class="reading" ref={refs.reading.clone()}>
+                    <ArticleView blocks={shown.blocks.clone()} node_ref={refs.article.clone()} on_mouse_up={callbacks.mouse_up.clone()} />
+                    if session.pending().is_some() {
+                        <FloatBar node_ref={refs.float_bar.clone()} can_link={selected.is_some()}
+                            can_add_fragment={selected.is_some_and(|a| a.kind == AnnotationKind::Quote)}
+                            keys={FloatKeys::of(doc)} on_command={callbacks.command.clone()} />
+                    }
+                </div>
+                <aside class="side" aria-label="Annotation details">
+                    <div class="tabs" role="tablist">
+                        { tab_button(Tab::Details, "Details".to_owned()) }
+                        { tab_button(Tab::Annotations, format!("Annotations ({})", doc.annotations.len())) }
+                        { tab_button(Tab::Speakers, format!("Speakers ({})", doc.speakers.len())) }
+                    </div>
+                    { side_panel(&shown.panel, session, callbacks) }
+                </aside>
+            </main>
+            <StatusBar saved={session.saved().err().map(AttrValue::from)} annotations={doc.annotations.len()} speakers={doc.speakers.len()}
+                pending={pending} snap_words={session.snap_words()}
+                author={AttrValue::from(session.author().to_owned())} on_author={input.reform(Input::SetAuthor)} />
+            if session.help_open() {
+                <HelpSheet rows={keymap::help_rows(&doc.schema)} on_close={send(|| Input::Key(Command::ToggleHelp))} />
+            }
+            if session.dragging() {
+                <div class="drop-hint">{ "Drop a Stancemark JSON to resume it, or an article to start on it" }</div>
+            }
+        </div>
+    }
+}
+
+fn side_panel(panel: &Panel, session: &Session, callbacks: &Callbacks) -> Html {
+    match panel {
+        Panel::Details(Some(view)) => html! {
+            <Details view={view.clone()} on_edit={callbacks.edit.clone()} on_new_target={callbacks.new_target.clone()}
+                on_create_speaker_from_mention={callbacks.speaker_from_mention.clone()}
+                on_create_speaker_named={callbacks.speaker_named.clone()} />
+        },
+        Panel::Details(None) => html! {
+            <p class="panel-section empty" data-testid="details-empty">
+                { "Nothing selected. Click a highlight, or press J for the first annotation. Select text and press Q or C to add one; ? lists every key." }
+            </p>
+        },
+        Panel::Annotations(rows) => html! {
+            <AnnotationList rows={rows.clone()} selected={session.selected().cloned()} on_select={callbacks.select.clone()} />
+        },
+        Panel::Speakers(rows) => html! {
+            <SpeakersPanel rows={rows.clone()} on_edit={callbacks.edit.clone()} on_jump={callbacks.jump.clone()} />
+        },
+    }
+}
+

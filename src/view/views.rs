@@ -1,0 +1,75 @@
+//! The view models the page shows, rebuilt only when what they are built from changed: the
+//! highlight runs on a new revision or focus, a side panel's view on a new revision (or
+//! selection) and only while its tab is open. Components compare them by `Rc` pointer.
+
+use std::rc::Rc;
+
+use crate::model::annotation::AnnotationId;
+use crate::model::history::Editor;
+use crate::view::panels::{self, AnnotationRow, DetailsView, SpeakerRow};
+use crate::view::segments::{self, BlockView, Focus};
+use crate::view::session::{Session, Tab};
+
+/// A view and the state it was built for.
+struct Built<K, V> {
+    key: K,
+    view: Rc<V>,
+}
+
+fn rebuild<K: PartialEq, V>(slot: &mut Option<Built<K, V>>, key: K, build: impl FnOnce() -> V) -> Rc<V> {
+    match slot {
+        Some(built) if built.key == key => built.view.clone(),
+        _ => {
+            let view = Rc::new(build());
+            *slot = Some(Built { key, view: view.clone() });
+            view
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct Views {
+    blocks: Option<Built<(u64, Focus), Vec<BlockView>>>,
+    list: Option<Built<u64, Vec<AnnotationRow>>>,
+    speakers: Option<Built<u64, Vec<SpeakerRow>>>,
+    details: Option<Built<(u64, AnnotationId), DetailsView>>,
+}
+
+/// What one render shows; the side panel's view is the open tab's.
+pub struct Shown {
+    pub blocks: Rc<Vec<BlockView>>,
+    pub panel: Panel,
+}
+
+pub enum Panel {
+    /// The selected annotation's details, or nothing selected.
+    Details(Option<Rc<DetailsView>>),
+    Annotations(Rc<Vec<AnnotationRow>>),
+    Speakers(Rc<Vec<SpeakerRow>>),
+}
+
+impl Views {
+    /// The views for the editor and session as they are now, rebuilding what is stale.
+    pub fn refresh(&mut self, editor: &Editor, session: &Session) -> Shown {
+        let doc = editor.document();
+        let revision = editor.revision();
+        let focus = session.focus();
+        let blocks = rebuild(&mut self.blocks, (revision, focus.clone()), || segments::block_views(doc, &focus));
+        let panel = match session.tab() {
+            Tab::Details => Panel::Details(session.selected().and_then(|id| {
+                let key = (revision, id.clone());
+                match &self.details {
+                    Some(built) if built.key == key => Some(built.view.clone()),
+                    _ => {
+                        let view = Rc::new(panels::details_view(doc, id)?);
+                        self.details = Some(Built { key, view: view.clone() });
+                        Some(view)
+                    }
+                }
+            })),
+            Tab::Annotations => Panel::Annotations(rebuild(&mut self.list, revision, || panels::annotation_rows(doc))),
+            Tab::Speakers => Panel::Speakers(rebuild(&mut self.speakers, revision, || panels::speaker_rows(doc))),
+        };
+        Shown { blocks, panel }
+    }
+}
