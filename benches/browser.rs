@@ -4,11 +4,11 @@
 //! Prints medians over repeated runs. Run: `cargo bench --features e2e --bench browser`.
 
 // Shared with the end-to-end tests; this program uses only part of it.
+#[path = "common/big_article.rs"]
+mod big_article;
 #[allow(dead_code)]
 #[path = "../tests/e2e/support/mod.rs"]
 mod support;
-#[path = "common/big_article.rs"]
-mod big_article;
 
 use std::time::Duration;
 
@@ -26,7 +26,10 @@ fn median(mut samples: Vec<f64>) -> f64 {
 async fn time_to_interactive(page: &Page) -> f64 {
     page.goto("/").await;
     page.wait_until("performance.getEntriesByName('stancemark-interactive').length > 0").await;
-    page.js("return performance.getEntriesByName('stancemark-interactive')[0].startTime;", vec![]).await.as_f64().unwrap()
+    page.js("return performance.getEntriesByName('stancemark-interactive')[0].startTime;", vec![])
+        .await
+        .as_f64()
+        .unwrap()
 }
 
 /// Selects a word in paragraph `n` through the DOM and presses Q; milliseconds from the key
@@ -76,8 +79,12 @@ async fn main() {
     for _ in 0..RUNS {
         interactive.push(time_to_interactive(&page).await);
     }
-    println!("navigation → interactive sample article: median {:.1} ms over {RUNS} loads (min {:.1}, max {:.1})",
-        median(interactive.clone()), interactive.iter().cloned().fold(f64::MAX, f64::min), interactive.iter().cloned().fold(0.0, f64::max));
+    println!(
+        "navigation → interactive sample article: median {:.1} ms over {RUNS} loads (min {:.1}, max {:.1})",
+        median(interactive.clone()),
+        interactive.iter().cloned().fold(f64::MAX, f64::min),
+        interactive.iter().cloned().fold(0.0, f64::max)
+    );
 
     let json = export::document_json(&big_article::big_editor().0.into_document());
     page.js("localStorage.setItem('stancemark.document.v1', arguments[0]);", vec![json!(json)]).await;
@@ -93,8 +100,12 @@ async fn main() {
         framed.push(frame);
     }
     println!("one new annotation in 20,000 words with 2,000 annotations (median of {RUNS}):");
-    println!("  key press → highlight in the DOM (model update + view models + re-render): {:.1} ms (min {:.1}, max {:.1})",
-        median(handled.clone()), handled.iter().cloned().fold(f64::MAX, f64::min), handled.iter().cloned().fold(0.0, f64::max));
+    println!(
+        "  key press → highlight in the DOM (model update + view models + re-render): {:.1} ms (min {:.1}, max {:.1})",
+        median(handled.clone()),
+        handled.iter().cloned().fold(f64::MAX, f64::min),
+        handled.iter().cloned().fold(0.0, f64::max)
+    );
     println!("  key press → first frame showing it: {:.1} ms", median(framed));
     page.close().await;
 }

@@ -33,7 +33,10 @@ fn long_article() -> Article {
 /// cue and source mention set, as a busy annotator would leave them.
 fn big_document() -> Document {
     let mut doc = Document::new(long_article(), Schema::default());
-    let speaker = doc.apply(Action::AddSpeaker { name: "Dmitry Peskov".into(), kind: SpeakerKind::Person, role: None }).unwrap().created_speaker;
+    let speaker = doc
+        .apply(Action::AddSpeaker { name: "Dmitry Peskov".into(), kind: SpeakerKind::Person, role: None })
+        .unwrap()
+        .created_speaker;
     let ix = doc.text_index().clone();
     let words: Vec<Span> = (0..ix.cp_len())
         .filter(|&cp| ix.is_word_boundary(cp))
@@ -47,7 +50,14 @@ fn big_document() -> Document {
         let span = Span::new(words[w].start, words[(w + len).min(words.len() - 1)].end);
         let kind = if i % 2 == 0 { AnnotationKind::Quote } else { AnnotationKind::Claim };
         let quote_type = (kind == AnnotationKind::Quote).then_some(QuoteType::Direct);
-        let create = Action::CreateAnnotation { kind, quote_type, span, author: "bench".into(), at: "2025-03-17T09:00:00Z".into(), origin: Origin::Manual };
+        let create = Action::CreateAnnotation {
+            kind,
+            quote_type,
+            span,
+            author: "bench".into(),
+            at: "2025-03-17T09:00:00Z".into(),
+            origin: Origin::Manual,
+        };
         let Ok(out) = doc.apply(create) else { continue }; // spans across paragraphs are refused
         if i % 3 == 0 {
             let id = out.created_annotation.unwrap();
@@ -99,7 +109,11 @@ fn main() {
         ms(t.elapsed())
     );
     let json = document_json(&doc);
-    println!("document JSON: {:.1} MB; flat rows: {:.1} MB\n", json.len() as f64 / 1e6, flat_rows_jsonl(&doc).len() as f64 / 1e6);
+    println!(
+        "document JSON: {:.1} MB; flat rows: {:.1} MB\n",
+        json.len() as f64 / 1e6,
+        flat_rows_jsonl(&doc).len() as f64 / 1e6
+    );
     assert_eq!(document_from_json(&json).unwrap(), doc, "the benchmark must measure a faithful round trip");
 
     let export = time("export: document JSON (pretty)", || document_json(&doc));

@@ -46,21 +46,45 @@ async fn main() {
     let page = Page::open().await;
     page.client.set_window_size(1400, 900).await.unwrap();
 
-    tag(&page, "\"There is a very good chance that this horrible, bloody war will finally end,\"", "There is a very good chance that this horrible, bloody war will finally end", 'q').await;
+    tag(
+        &page,
+        "\"There is a very good chance that this horrible, bloody war will finally end,\"",
+        "There is a very good chance that this horrible, bloody war will finally end",
+        'q',
+    )
+    .await;
     speaker_from_mention(&page, "end,\" Trump posted", "Trump").await;
     tag(&page, "Trump posted on his Truth Social", "posted", 'u').await;
     page.press(&[], '1').await;
     target(&page, "end-war-ukraine").await;
 
-    tag(&page, "Russian forces have gained battlefield advantages", "Russian forces have gained battlefield advantages", 'c').await;
+    tag(
+        &page,
+        "Russian forces have gained battlefield advantages",
+        "Russian forces have gained battlefield advantages",
+        'c',
+    )
+    .await;
 
-    tag(&page, "\"Both sides understand that such a call is needed,\"", "Both sides understand that such a call is needed", 'q').await;
+    tag(
+        &page,
+        "\"Both sides understand that such a call is needed,\"",
+        "Both sides understand that such a call is needed",
+        'q',
+    )
+    .await;
     speaker_from_mention(&page, "needed,\" Peskov said.", "Peskov").await;
     tag(&page, "needed,\" Peskov said.", "said", 'u').await;
     page.press(&[], '1').await;
     target(&page, "putin-trump-call").await;
 
-    tag(&page, "\"Of course, there are some reasons for cautious optimism,\"", "Of course, there are some reasons for cautious optimism", 'q').await;
+    tag(
+        &page,
+        "\"Of course, there are some reasons for cautious optimism,\"",
+        "Of course, there are some reasons for cautious optimism",
+        'q',
+    )
+    .await;
     existing_speaker(&page, "optimism,\" Peskov said of", "Peskov", "Peskov").await;
     tag(&page, "Peskov said of the ceasefire", "said", 'u').await;
     page.press(&[], '1').await;
@@ -69,7 +93,11 @@ async fn main() {
     tag(&page, second, second, 'f').await;
 
     // Leave a fresh selection pending so the floating toolbar shows too.
-    page.drag_select("Peskov said that a phone call between Putin and Trump could be arranged", "a phone call between Putin and Trump could be arranged").await;
+    page.drag_select(
+        "Peskov said that a phone call between Putin and Trump could be arranged",
+        "a phone call between Putin and Trump could be arranged",
+    )
+    .await;
     pause().await;
     page.js("document.querySelector('.seg.selected').scrollIntoView({block: 'center'});", vec![]).await;
     pause().await;

@@ -79,7 +79,8 @@ fn a_selection_across_many_highlight_runs_uses_each_runs_offset() {
 
 #[wasm_bindgen_test]
 fn positions_between_elements_snap_to_the_neighbouring_run() {
-    let root = mount(r#"<p><span class="caret"></span><span data-start="5">abc</span><span data-start="8">def</span></p>"#);
+    let root =
+        mount(r#"<p><span class="caret"></span><span data-start="5">abc</span><span data-start="8">def</span></p>"#);
     let paragraph: Node = root.query_selector("p").unwrap().unwrap().unchecked_into();
     // Before the second child (the first run) and after the last child.
     assert_eq!(selection::point_to_offset(&root, &paragraph, 1), Some(5));
@@ -137,7 +138,8 @@ async fn every_rendered_run_maps_back_to_its_exact_text() {
     // One selection across all runs of the paragraph is the whole paragraph.
     let paragraph = &doc.article.blocks[1];
     let first = root.query_selector_all("article > :nth-child(2) [data-start]").unwrap();
-    let (start, end) = (first.item(0).unwrap().first_child().unwrap(), first.item(first.length() - 1).unwrap().first_child().unwrap());
+    let (start, end) =
+        (first.item(0).unwrap().first_child().unwrap(), first.item(first.length() - 1).unwrap().first_child().unwrap());
     select((&start, 0), (&end, end.text_content().unwrap().encode_utf16().count() as u32));
     assert_eq!(selection::selected_span(&root), Some(paragraph.span));
     root.remove();

@@ -196,7 +196,7 @@ fn removing_a_used_speaker_or_target_is_refused_with_the_count() {
         doc.apply(Action::AddSpeaker { name: "Marco Rubio".into(), kind: SpeakerKind::Person, role: None }).unwrap();
     doc.apply(Action::RemoveSpeaker { id: unused.created_speaker.unwrap() }).unwrap();
     doc.apply(Action::RemoveTarget { id: "putin-trump-call".into() }).unwrap();
-    assert!(doc.schema.target("putin-trump-call").is_none());
+    assert!(doc.schema.target(&"putin-trump-call".into()).is_none());
 }
 
 #[test]
@@ -223,10 +223,10 @@ fn merging_repoints_annotations_and_keeps_the_absorbed_name_as_alias() {
 fn targets_get_readable_ids_and_unique_labels() {
     let mut doc = annotated_sample();
     let out = doc.apply(Action::AddTarget { label: "Drone attacks on Moscow".into() }).unwrap();
-    assert_eq!(out.created_target.as_deref(), Some("drone-attacks-on-moscow"));
+    assert_eq!(out.created_target, Some("drone-attacks-on-moscow".into()));
     assert_refused(&mut doc, Action::AddTarget { label: "drone attacks on moscow".into() }, "already a target");
     doc.apply(Action::RenameTarget { id: "drone-attacks-on-moscow".into(), label: "Drone strikes".into() }).unwrap();
-    assert_eq!(doc.schema.target("drone-attacks-on-moscow").unwrap().label, "Drone strikes");
+    assert_eq!(doc.schema.target(&"drone-attacks-on-moscow".into()).unwrap().label, "Drone strikes");
 }
 
 #[test]

@@ -212,7 +212,7 @@ fn concrete(doc: &Document, op: &Op) -> Action {
     };
     let speaker = |i: usize| doc.speakers.get(i).map_or_else(|| SpeakerId(format!("s{}", 90 + i)), |s| s.id.clone());
     let stances = ["favor", "against", "neutral", "unclear", "love"];
-    let target = |i: usize| doc.schema.targets.get(i).map_or_else(|| "nowhere".to_owned(), |t| t.id.clone());
+    let target = |i: usize| doc.schema.targets.get(i).map_or_else(|| "nowhere".into(), |t| t.id.clone());
     match op.clone() {
         Op::Create { claim, a, b, snap } => {
             let s = if snap { doc.text_index().snap_to_graphemes(span(a, b)) } else { span(a, b) };
@@ -246,7 +246,7 @@ fn concrete(doc: &Document, op: &Op) -> Action {
             Action::SetSpeaker { id: ann(which), speaker: (s < 4).then(|| speaker(s)) }
         }
         Op::SetStance { which, stance } => {
-            Action::SetStance { id: ann(which), stance: stances.get(stance).map(|s| s.to_string()) }
+            Action::SetStance { id: ann(which), stance: stances.get(stance).map(|&s| s.into()) }
         }
         Op::SetTarget { which, target: t } => Action::SetTarget { id: ann(which), target: (t < 5).then(|| target(t)) },
         Op::Note { which } => Action::SetNote { id: ann(which), note: format!("note {which} 👍🏽") },

@@ -3,4 +3,3 @@
 pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
-

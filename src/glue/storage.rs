@@ -38,7 +38,9 @@ pub fn load_document() -> Result<Option<String>, StorageError> {
 /// Keeps saved work that no longer imports under a second key, so a bug or a format change
 /// never destroys it; the next save then overwrites only the main key.
 pub fn set_aside_unreadable(json: &str) -> Result<(), StorageError> {
-    local_storage()?.set_item(UNREADABLE_KEY, json).map_err(|_| StorageError("the browser refused to keep the unreadable copy".into()))
+    local_storage()?
+        .set_item(UNREADABLE_KEY, json)
+        .map_err(|_| StorageError("the browser refused to keep the unreadable copy".into()))
 }
 
 /// The annotator's name, recorded in every annotation they make.
@@ -47,5 +49,7 @@ pub fn load_author() -> Option<String> {
 }
 
 pub fn save_author(name: &str) -> Result<(), StorageError> {
-    local_storage()?.set_item(AUTHOR_KEY, name).map_err(|_| StorageError("the browser refused to save your name".into()))
+    local_storage()?
+        .set_item(AUTHOR_KEY, name)
+        .map_err(|_| StorageError("the browser refused to save your name".into()))
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::annotation::{AnnotationId, AnnotationKind, Origin, QuoteType};
+use super::ids::{StanceId, TargetId};
 use super::speaker::{SpeakerId, SpeakerKind};
 use super::text::Span;
 
@@ -56,11 +57,11 @@ pub enum Action {
     },
     SetStance {
         id: AnnotationId,
-        stance: Option<String>,
+        stance: Option<StanceId>,
     },
     SetTarget {
         id: AnnotationId,
-        target: Option<String>,
+        target: Option<TargetId>,
     },
     SetNote {
         id: AnnotationId,
@@ -112,12 +113,12 @@ pub enum Action {
         label: String,
     },
     RenameTarget {
-        id: String,
+        id: TargetId,
         label: String,
     },
     /// Refused while an annotation takes a stance toward the target.
     RemoveTarget {
-        id: String,
+        id: TargetId,
     },
     /// Several actions as one: all apply or none does, and one undo reverts them all (e.g.
     /// accepting a suggestion creates a quote and sets its speaker and cue). An action in a
@@ -184,5 +185,5 @@ impl std::error::Error for Refusal {}
 pub struct Outcome {
     pub created_annotation: Option<AnnotationId>,
     pub created_speaker: Option<SpeakerId>,
-    pub created_target: Option<String>,
+    pub created_target: Option<TargetId>,
 }

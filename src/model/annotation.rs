@@ -3,18 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::speaker::SpeakerId;
+use super::ids::{SpeakerId, StanceId, TargetId};
 use super::text::Span;
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct AnnotationId(pub String);
-
-impl std::fmt::Display for AnnotationId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+pub use super::ids::AnnotationId;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -93,9 +85,9 @@ pub struct Annotation {
     pub source_mention: Option<Span>,
     pub speaker: Option<SpeakerId>,
     /// A stance value id from the schema.
-    pub stance: Option<String>,
+    pub stance: Option<StanceId>,
     /// A target id from the schema.
-    pub target: Option<String>,
+    pub target: Option<TargetId>,
     pub note: String,
     pub created_by: String,
     /// RFC 3339, as given by the caller (the model has no clock).

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::annotation::{Annotation, AnnotationId};
 use super::article::Article;
+use super::ids::TargetId;
 use super::schema::Schema;
 use super::speaker::{Speaker, SpeakerId};
 use super::text::{Span, TextIndex};
@@ -109,8 +110,8 @@ impl Document {
     }
 
     /// How many annotations take a stance toward this target.
-    pub fn target_usage_count(&self, target: &str) -> usize {
-        self.annotations.iter().filter(|a| a.target.as_deref() == Some(target)).count()
+    pub fn target_usage_count(&self, target: &TargetId) -> usize {
+        self.annotations.iter().filter(|a| a.target.as_ref() == Some(target)).count()
     }
 
     /// The annotations, ordered by where they start (they are stored that way).
@@ -187,7 +188,14 @@ mod tests {
     use crate::model::article::Article;
 
     fn create(doc: &mut Document, start: usize, end: usize) -> AnnotationId {
-        let action = Action::CreateAnnotation { kind: AnnotationKind::Claim, quote_type: None, span: Span::new(start, end), author: "t".into(), at: "t".into(), origin: Origin::Manual };
+        let action = Action::CreateAnnotation {
+            kind: AnnotationKind::Claim,
+            quote_type: None,
+            span: Span::new(start, end),
+            author: "t".into(),
+            at: "t".into(),
+            origin: Origin::Manual,
+        };
         doc.apply(action).unwrap().created_annotation.unwrap()
     }
 

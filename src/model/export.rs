@@ -9,6 +9,7 @@ use super::anchor::Anchor;
 use super::annotation::{Annotation, AnnotationKind, Origin, QuoteType};
 use super::article::BlockKind;
 use super::document::{Document, NextIds};
+use super::ids::{StanceId, TargetId};
 use super::schema::Schema;
 use super::speaker::{Speaker, SpeakerId, SpeakerKind};
 use super::text::{Span, TextIndex};
@@ -152,8 +153,8 @@ impl<'a> AnnotationOut<'a> {
             cue: a.cue.map(|s| SpanOut::new(ix, s)),
             source_mention: a.source_mention.map(|s| SpanOut::new(ix, s)),
             speaker: a.speaker.as_ref(),
-            stance: a.stance.as_deref(),
-            target: a.target.as_deref(),
+            stance: a.stance.as_ref().map(StanceId::as_str),
+            target: a.target.as_ref().map(TargetId::as_str),
             note: &a.note,
             created_by: &a.created_by,
             created_at: &a.created_at,
@@ -224,10 +225,10 @@ impl<'a> Row<'a> {
             speaker_id: speaker.map(|s| s.id.0.as_str()),
             speaker_name: speaker.map(|s| s.name.as_str()),
             speaker_kind: speaker.map(|s| s.kind),
-            stance: a.stance.as_deref(),
-            stance_label: a.stance.as_deref().and_then(|s| doc.schema.stance(s)).map(|s| s.label.as_str()),
-            target_id: a.target.as_deref(),
-            target_label: a.target.as_deref().and_then(|t| doc.schema.target(t)).map(|t| t.label.as_str()),
+            stance: a.stance.as_ref().map(StanceId::as_str),
+            stance_label: a.stance.as_ref().and_then(|s| doc.schema.stance(s)).map(|s| s.label.as_str()),
+            target_id: a.target.as_ref().map(TargetId::as_str),
+            target_label: a.target.as_ref().and_then(|t| doc.schema.target(t)).map(|t| t.label.as_str()),
             cue_text: a.cue.map(|s| ix.slice(s)),
             cue: a.cue.map(span),
             source_mention_text: a.source_mention.map(|s| ix.slice(s)),

@@ -10,6 +10,7 @@ use super::annotation::{Annotation, AnnotationId, AnnotationKind, Origin, QuoteT
 use super::article::{Article, Block, BlockKind};
 use super::document::{Document, NextIds};
 use super::export::{text_sha256, FORMAT, OFFSET_UNIT, VERSION};
+use super::ids::{StanceId, TargetId};
 use super::invariants::{fragments_problem, span_problem};
 use super::json::{self, describe, FieldError, FieldPath, Obj};
 use super::schema::Schema;
@@ -175,16 +176,16 @@ fn read_annotation(o: &Obj, doc: &Document, speakers: &HashSet<&str>) -> Result<
             return Err(o.error_at("speaker", format!("no speaker has id {:?}", s.0)));
         }
     }
-    let stance = o.opt_str("stance")?.map(str::to_owned);
+    let stance = o.opt_str("stance")?.map(StanceId::from);
     if let Some(s) = &stance {
         if doc.schema.stance(s).is_none() {
-            return Err(o.error_at("stance", format!("{s:?} is not a stance value of the schema")));
+            return Err(o.error_at("stance", format!("{:?} is not a stance value of the schema", s.as_str())));
         }
     }
-    let target = o.opt_str("target")?.map(str::to_owned);
+    let target = o.opt_str("target")?.map(TargetId::from);
     if let Some(t) = &target {
         if doc.schema.target(t).is_none() {
-            return Err(o.error_at("target", format!("{t:?} is not a target of the schema")));
+            return Err(o.error_at("target", format!("{:?} is not a target of the schema", t.as_str())));
         }
     }
     Ok(Annotation {

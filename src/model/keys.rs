@@ -7,8 +7,17 @@
 use std::collections::BTreeMap;
 
 use super::annotation::QuoteType;
-use super::error::FieldError;
-use super::schema::{Hotkeys, StanceValue};
+use super::json::{FieldError, FieldPath};
+
+/// Command name → key, e.g. `"quote" → "q"`, `"undo" → "Ctrl+z"`: a schema's `hotkeys`, naming
+/// rebindable rows of [`KEY_TABLE`].
+pub type Hotkeys = BTreeMap<String, String>;
+
+/// A stance value's key as [`check_bindings`] sees it: the key and the stance id it applies.
+pub struct StanceKey<'s> {
+    pub key: char,
+    pub stance: &'s str,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -53,9 +62,16 @@ pub enum Command {
     FocusTarget,
     FocusNote,
     /// Move the keyboard caret; with `extend`, grow the pending span from its anchor.
-    MoveCaret { direction: Direction, step: Step, extend: bool },
+    MoveCaret {
+        direction: Direction,
+        step: Step,
+        extend: bool,
+    },
     /// Move one boundary of the selected annotation's span by a word.
-    MoveBoundary { edge: Edge, direction: Direction },
+    MoveBoundary {
+        edge: Edge,
+        direction: Direction,
+    },
     ToggleWordSnap,
 }
 
@@ -167,12 +183,13 @@ pub fn normalise(key: &str) -> String {
 }
 
 /// Checks the keys a schema binds: every hotkey names a rebindable command, no hotkey or stance
-/// key takes a key the app reserves, and no key is bound twice. Paths are relative to the schema.
-pub fn check_bindings(stances: &[StanceValue], hotkeys: &Hotkeys) -> Result<(), FieldError> {
+/// key (in the schema's order of stances) takes a key the app reserves, and no key is bound
+/// twice. Paths are relative to the schema.
+pub fn check_bindings(stances: &[StanceKey], hotkeys: &Hotkeys) -> Result<(), FieldError> {
     let reserved: BTreeMap<String, &KeyBinding> =
         KEY_TABLE.iter().filter(|b| !b.rebindable).map(|b| (normalise(b.key), b)).collect();
     let mut bound: BTreeMap<String, String> = BTreeMap::new();
-    let mut claim = |key: &str, what: String, path: String| -> Result<(), FieldError> {
+    let mut claim = |key: &str, what: String, path: FieldPath| -> Result<(), FieldError> {
         let normal = normalise(key);
         if let Some(binding) = reserved.get(&normal) {
             return Err(FieldError::new(
@@ -187,13 +204,17 @@ pub fn check_bindings(stances: &[StanceValue], hotkeys: &Hotkeys) -> Result<(), 
         Ok(())
     };
     for (i, stance) in stances.iter().enumerate() {
-        claim(&stance.key.to_string(), format!("stance {:?}", stance.id), format!("stances[{i}].key"))?;
+        let path = FieldPath::root().key("stances").index(i).key("key");
+        claim(&stance.key.to_string(), format!("stance {:?}", stance.stance), path)?;
     }
     for (name, key) in hotkeys {
-        let path = format!("hotkeys.{name}");
+        let path = FieldPath::root().key("hotkeys").key(name);
         if rebindable_named(name).is_none() {
             let names: Vec<&str> = KEY_TABLE.iter().filter(|b| b.rebindable).map(|b| b.name).collect();
-            return Err(FieldError::new(path, format!("no command is called {name:?}; the commands are {}", names.join(", "))));
+            return Err(FieldError::new(
+                path,
+                format!("no command is called {name:?}; the commands are {}", names.join(", ")),
+            ));
         }
         if key.trim().is_empty() {
             return Err(FieldError::new(path, "the key must not be empty"));
@@ -207,6 +228,10 @@ pub fn check_bindings(stances: &[StanceValue], hotkeys: &Hotkeys) -> Result<(), 
 mod tests {
     use super::*;
     use crate::model::schema::Schema;
+
+    fn check(schema: &Schema) -> Result<(), FieldError> {
+        schema.validate()
+    }
 
     #[test]
     fn the_table_binds_no_key_twice() {
@@ -229,25 +254,25 @@ mod tests {
     fn a_schema_may_not_take_a_reserved_key() {
         let mut schema = Schema::default();
         schema.hotkeys.insert("quote".into(), "ArrowLeft".into());
-        let error = check_bindings(&schema.stances, &schema.hotkeys).unwrap_err();
+        let error = check(&schema).unwrap_err();
         assert_eq!(error.path, "hotkeys.quote");
         assert!(error.message.contains("reserved"), "{error}");
         schema.hotkeys.insert("quote".into(), "W".into());
-        assert_eq!(check_bindings(&schema.stances, &schema.hotkeys).unwrap_err().path, "hotkeys.quote");
+        assert_eq!(check(&schema).unwrap_err().path, "hotkeys.quote");
     }
 
     #[test]
     fn a_key_bound_twice_is_refused_whatever_its_spelling() {
         let mut schema = Schema::default();
         schema.hotkeys.insert("claim".into(), "Q".into());
-        let error = check_bindings(&schema.stances, &schema.hotkeys).unwrap_err();
+        let error = check(&schema).unwrap_err();
         assert_eq!(error.to_string(), "hotkeys.quote: key \"q\" is already bound to command \"claim\"");
         let mut schema = Schema::default();
         schema.stances[0].key = '?';
-        assert_eq!(check_bindings(&schema.stances, &schema.hotkeys).unwrap_err().path, "stances[0].key");
+        assert_eq!(check(&schema).unwrap_err().path, "stances[0].key");
         let mut schema = Schema::default();
         schema.stances[1].key = 'j';
-        assert_eq!(check_bindings(&schema.stances, &schema.hotkeys).unwrap_err().path, "hotkeys.next");
+        assert_eq!(check(&schema).unwrap_err().path, "hotkeys.next");
     }
 
     #[test]
@@ -265,7 +290,7 @@ mod tests {
     fn unknown_commands_are_named() {
         let mut schema = Schema::default();
         schema.hotkeys.insert("launch".into(), "l".into());
-        let error = check_bindings(&schema.stances, &schema.hotkeys).unwrap_err();
+        let error = check(&schema).unwrap_err();
         assert_eq!(error.path, "hotkeys.launch");
         assert!(error.message.contains("quote, claim"), "{error}");
     }

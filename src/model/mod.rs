@@ -13,6 +13,7 @@ pub mod document;
 pub mod error;
 pub mod export;
 pub mod history;
+pub mod ids;
 pub mod import;
 pub mod invariants;
 pub mod json;

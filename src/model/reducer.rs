@@ -5,6 +5,7 @@ use super::action::{Action, Outcome, Refusal};
 use super::annotation::{Annotation, AnnotationId, AnnotationKind, QuoteType};
 use super::change::{apply_all, revert_all, Change};
 use super::document::Document;
+use super::ids::TargetId;
 use super::invariants::{annotation_problem, span_problem};
 use super::schema::Target;
 use super::speaker::{is_wikidata_id, same, Speaker, SpeakerId};
@@ -361,8 +362,8 @@ fn find_speaker<'d>(doc: &'d Document, id: &SpeakerId) -> Result<&'d Speaker, Re
     doc.speaker(id).ok_or_else(|| Refusal(format!("there is no speaker {id} (it may have been merged or removed)")))
 }
 
-fn find_target<'d>(doc: &'d Document, id: &str) -> Result<&'d Target, Refusal> {
-    doc.schema.target(id).ok_or_else(|| Refusal(format!("there is no target {id:?} in this schema")))
+fn find_target<'d>(doc: &'d Document, id: &TargetId) -> Result<&'d Target, Refusal> {
+    doc.schema.target(id).ok_or_else(|| Refusal(format!("there is no target {:?} in this schema", id.as_str())))
 }
 
 fn check_span(doc: &Document, span: Span) -> Result<(), Refusal> {
@@ -388,7 +389,7 @@ fn name_free(doc: &Document, name: &str, except: Option<&SpeakerId>) -> Result<(
     }
 }
 
-fn target_label_free(doc: &Document, label: &str, except: Option<&String>) -> Result<(), Refusal> {
+fn target_label_free(doc: &Document, label: &str, except: Option<&TargetId>) -> Result<(), Refusal> {
     if label.is_empty() {
         return refuse("a target needs a label");
     }

@@ -1,20 +1,22 @@
 //! The annotation schema: stance values, targets and hotkeys are data, not code, so a project
 //! can annotate stance toward its own targets with its own labels by loading a JSON file.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::error::FieldError;
+use super::ids::{StanceId, TargetId};
 use super::json::{self, FieldPath, Obj};
+use super::keys::{check_bindings, StanceKey};
 
 pub type SchemaError = FieldError;
 
 /// A stance label and the key that applies it (the default schema uses `1`..`4`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StanceValue {
-    pub id: String,
+    pub id: StanceId,
     pub label: String,
     pub key: char,
 }
@@ -22,15 +24,11 @@ pub struct StanceValue {
 /// What a stance is taken toward.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
-    pub id: String,
+    pub id: TargetId,
     pub label: String,
 }
 
-/// Command name → key, e.g. `"quote" → "q"`, `"undo" → "Ctrl+z"`. The names and what they do
-/// are the rebindable rows of [`super::keys::KEY_TABLE`].
-pub type Hotkeys = BTreeMap<String, String>;
-
-pub use super::keys::default_hotkeys;
+pub use super::keys::{default_hotkeys, Hotkeys};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schema {
@@ -95,7 +93,7 @@ impl Schema {
         Ok(schema)
     }
 
-    /// Ids present and unique, labels non-empty, keys as [`super::keys::check_bindings`] wants.
+    /// Ids present and unique, labels non-empty, keys as [`check_bindings`] wants.
     pub fn validate(&self) -> Result<(), SchemaError> {
         if self.stances.is_empty() {
             return Err(FieldError::new("stances", "needs at least one stance value"));
@@ -103,9 +101,9 @@ impl Schema {
         let mut ids = HashSet::new();
         for (i, s) in self.stances.iter().enumerate() {
             let path = format!("stances[{i}]");
-            check_id(&s.id, &format!("{path}.id"))?;
+            check_id(s.id.as_str(), &format!("{path}.id"))?;
             if !ids.insert(s.id.as_str()) {
-                return Err(FieldError::new(format!("{path}.id"), format!("duplicate stance id {:?}", s.id)));
+                return Err(FieldError::new(format!("{path}.id"), format!("duplicate stance id {:?}", s.id.as_str())));
             }
             check_label(&s.label, &format!("{path}.label"))?;
             if s.key.is_whitespace() || s.key.is_control() {
@@ -115,21 +113,23 @@ impl Schema {
         let mut target_ids = HashSet::new();
         for (i, t) in self.targets.iter().enumerate() {
             let path = format!("targets[{i}]");
-            check_id(&t.id, &format!("{path}.id"))?;
+            check_id(t.id.as_str(), &format!("{path}.id"))?;
             if !target_ids.insert(t.id.as_str()) {
-                return Err(FieldError::new(format!("{path}.id"), format!("duplicate target id {:?}", t.id)));
+                return Err(FieldError::new(format!("{path}.id"), format!("duplicate target id {:?}", t.id.as_str())));
             }
             check_label(&t.label, &format!("{path}.label"))?;
         }
-        super::keys::check_bindings(&self.stances, &self.hotkeys)
+        let stance_keys: Vec<StanceKey> =
+            self.stances.iter().map(|s| StanceKey { key: s.key, stance: s.id.as_str() }).collect();
+        check_bindings(&stance_keys, &self.hotkeys)
     }
 
-    pub fn stance(&self, id: &str) -> Option<&StanceValue> {
-        self.stances.iter().find(|s| s.id == id)
+    pub fn stance(&self, id: &StanceId) -> Option<&StanceValue> {
+        self.stances.iter().find(|s| &s.id == id)
     }
 
-    pub fn target(&self, id: &str) -> Option<&Target> {
-        self.targets.iter().find(|t| t.id == id)
+    pub fn target(&self, id: &TargetId) -> Option<&Target> {
+        self.targets.iter().find(|t| &t.id == id)
     }
 
     /// The stance bound to `key`, for the UI's number keys.
@@ -139,7 +139,7 @@ impl Schema {
 
     /// A fresh target id derived from `label` (`"Peace talks"` → `peace-talks`, then
     /// `peace-talks-2`, ...), so ids stay readable in exported data.
-    pub fn fresh_target_id(&self, label: &str) -> String {
+    pub fn fresh_target_id(&self, label: &str) -> TargetId {
         let mut base: String = label
             .chars()
             .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { '-' })
@@ -149,10 +149,10 @@ impl Schema {
         if base.is_empty() {
             base = "target".into();
         }
-        let mut candidate = base.clone();
+        let mut candidate = TargetId(base.clone());
         let mut n = 2;
         while self.target(&candidate).is_some() {
-            candidate = format!("{base}-{n}");
+            candidate = TargetId(format!("{base}-{n}"));
             n += 1;
         }
         candidate
@@ -165,11 +165,11 @@ fn read_stance(o: &Obj) -> Result<StanceValue, SchemaError> {
     let (Some(c), None) = (chars.next(), chars.next()) else {
         return Err(FieldError::new(o.path_of("key"), format!("must be exactly one character, found {key:?}")));
     };
-    Ok(StanceValue { id: o.str("id")?.to_owned(), label: o.str("label")?.to_owned(), key: c })
+    Ok(StanceValue { id: StanceId::from(o.str("id")?), label: o.str("label")?.to_owned(), key: c })
 }
 
 fn read_target(o: &Obj) -> Result<Target, SchemaError> {
-    Ok(Target { id: o.str("id")?.to_owned(), label: o.str("label")?.to_owned() })
+    Ok(Target { id: TargetId::from(o.str("id")?), label: o.str("label")?.to_owned() })
 }
 
 fn check_id(id: &str, path: &str) -> Result<(), SchemaError> {
@@ -220,8 +220,8 @@ mod tests {
     #[test]
     fn fresh_target_ids_are_readable_and_unique() {
         let s = Schema::default();
-        assert_eq!(s.fresh_target_id("Peace talks in Riyadh!"), "peace-talks-in-riyadh");
-        assert_eq!(s.fresh_target_id("Ceasefire 30day"), "ceasefire-30day-2");
-        assert_eq!(s.fresh_target_id("!!!"), "target");
+        assert_eq!(s.fresh_target_id("Peace talks in Riyadh!").as_str(), "peace-talks-in-riyadh");
+        assert_eq!(s.fresh_target_id("Ceasefire 30day").as_str(), "ceasefire-30day-2");
+        assert_eq!(s.fresh_target_id("!!!").as_str(), "target");
     }
 }

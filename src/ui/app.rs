@@ -141,5 +141,11 @@ fn key_press(event: &web_sys::KeyboardEvent) -> KeyPress {
         matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
             || element.closest("[contenteditable=true]").ok().flatten().is_some()
     });
-    KeyPress { key: event.key(), ctrl: event.ctrl_key() || event.meta_key(), shift: event.shift_key(), alt: event.alt_key(), in_field }
+    KeyPress {
+        key: event.key(),
+        ctrl: event.ctrl_key() || event.meta_key(),
+        shift: event.shift_key(),
+        alt: event.alt_key(),
+        in_field,
+    }
 }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::model::action::Action;
 use crate::model::annotation::{AnnotationKind, QuoteType};
-use crate::model::speaker::SpeakerId;
+use crate::model::ids::{SpeakerId, TargetId};
 use crate::view::panels::DetailsView;
 
 use super::speaker_picker::SpeakerPicker;
@@ -46,7 +46,7 @@ pub fn Details(props: &DetailsProps) -> Html {
         }
     };
     let stance_buttons = view.stances.iter().map(|stance| {
-        let pressed = annotation.stance.as_deref() == Some(stance.id.as_str());
+        let pressed = annotation.stance.as_ref() == Some(&stance.id);
         // Pressing the chosen stance again clears it.
         let next = (!pressed).then(|| stance.id.clone());
         html! {
@@ -61,7 +61,7 @@ pub fn Details(props: &DetailsProps) -> Html {
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
             let value = select.value();
-            on_edit.emit(Action::SetTarget { id: id.clone(), target: (!value.is_empty()).then_some(value) });
+            on_edit.emit(Action::SetTarget { id: id.clone(), target: (!value.is_empty()).then_some(TargetId(value)) });
         })
     };
     let on_new_target = {
@@ -163,7 +163,7 @@ pub fn Details(props: &DetailsProps) -> Html {
                 <select id="target-select" onchange={on_target} data-testid="target-select">
                     <option value="" selected={annotation.target.is_none()}>{ "— no target —" }</option>
                     for target in view.targets.iter() {
-                        <option value={target.id.clone()} selected={annotation.target.as_deref() == Some(target.id.as_str())}>
+                        <option value={target.id.to_string()} selected={annotation.target.as_ref() == Some(&target.id)}>
                             { &target.label }
                         </option>
                     }

@@ -55,7 +55,8 @@ impl EffectRunner {
                     let link = self.link.clone();
                     yew::platform::spawn_local(async move {
                         let result = files::copy_to_clipboard(&json).await;
-                        let result = result.map_err(|e| e.as_string().unwrap_or_else(|| "the browser refused".to_owned()));
+                        let result =
+                            result.map_err(|e| e.as_string().unwrap_or_else(|| "the browser refused".to_owned()));
                         link.send_message(Msg::Input(Input::Copied(result)));
                     });
                 }

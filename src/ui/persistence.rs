@@ -43,10 +43,9 @@ pub fn restore() -> Restored {
             }
         },
         Ok(None) => Restored { document: sample_document(), problem: None },
-        Err(error) => Restored {
-            document: sample_document(),
-            problem: Some(format!("Saved work could not be read: {error}.")),
-        },
+        Err(error) => {
+            Restored { document: sample_document(), problem: Some(format!("Saved work could not be read: {error}.")) }
+        }
     }
 }
 

@@ -35,7 +35,8 @@ pub struct Refs {
 impl Refs {
     /// Puts the floating toolbar just above the pending span, through the DOM (no re-render).
     pub fn place_float_bar(&self) {
-        let (Some(bar), Some(reading)) = (self.float_bar.cast::<web_sys::HtmlElement>(), self.reading.cast::<web_sys::Element>())
+        let (Some(bar), Some(reading)) =
+            (self.float_bar.cast::<web_sys::HtmlElement>(), self.reading.cast::<web_sys::Element>())
         else {
             return;
         };
@@ -197,4 +198,3 @@ fn side_panel(panel: &Panel, session: &Session, callbacks: &Callbacks) -> Html {
         },
     }
 }
-

@@ -87,8 +87,14 @@ fn SpeakerCard(props: &CardProps) -> Html {
             }
         })
     };
-    let jump = { let (on_jump, id) = (props.on_jump.clone(), id.clone()); Callback::from(move |_: MouseEvent| on_jump.emit(id.clone())) };
-    let remove = { let (on_edit, id) = (props.on_edit.clone(), id.clone()); Callback::from(move |_: MouseEvent| on_edit.emit(Action::RemoveSpeaker { id: id.clone() })) };
+    let jump = {
+        let (on_jump, id) = (props.on_jump.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| on_jump.emit(id.clone()))
+    };
+    let remove = {
+        let (on_edit, id) = (props.on_edit.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| on_edit.emit(Action::RemoveSpeaker { id: id.clone() }))
+    };
     html! {
         <section class="speaker-card" aria-label={speaker.name.clone()} data-testid="speaker-card">
             <header>

@@ -105,7 +105,10 @@ fn is_word_end(index: &TextIndex, p: usize) -> bool {
 }
 
 fn is_punctuation_at(index: &TextIndex, p: usize) -> bool {
-    index.slice(Span::new(p, p + 1)).chars().all(|c| c.is_ascii_punctuation() || matches!(c, '“' | '”' | '‘' | '’' | '—' | '–'))
+    index
+        .slice(Span::new(p, p + 1))
+        .chars()
+        .all(|c| c.is_ascii_punctuation() || matches!(c, '“' | '”' | '‘' | '’' | '—' | '–'))
 }
 
 fn word_end_after(index: &TextIndex, at: usize, limit: usize) -> usize {

@@ -209,7 +209,10 @@ mod tests {
             Some(Command::MoveCaret { direction: Direction::Backward, step: Step::Grapheme, extend: true })
         );
         let alt_shift_right = KeyPress { alt: true, shift: true, ..press("ArrowRight") };
-        assert_eq!(command(&alt_shift_right), Some(Command::MoveBoundary { edge: Edge::End, direction: Direction::Forward }));
+        assert_eq!(
+            command(&alt_shift_right),
+            Some(Command::MoveBoundary { edge: Edge::End, direction: Direction::Forward })
+        );
         let plain_left = press("ArrowLeft");
         assert_eq!(
             command(&plain_left),

@@ -40,13 +40,11 @@ pub fn speaker_name<'d>(doc: &'d Document, annotation: &Annotation) -> Option<&'
 }
 
 pub fn stance_label<'d>(doc: &'d Document, annotation: &Annotation) -> Option<&'d str> {
-    let stance = annotation.stance.as_deref()?;
-    doc.schema.stances.iter().find(|s| s.id == stance).map(|s| s.label.as_str())
+    doc.schema.stance(annotation.stance.as_ref()?).map(|s| s.label.as_str())
 }
 
 pub fn target_label<'d>(doc: &'d Document, annotation: &Annotation) -> Option<&'d str> {
-    let target = annotation.target.as_deref()?;
-    doc.schema.targets.iter().find(|t| t.id == target).map(|t| t.label.as_str())
+    doc.schema.target(annotation.target.as_ref()?).map(|t| t.label.as_str())
 }
 
 /// "Direct quote · Dmitry Peskov · against → the 30-day ceasefire proposal", for hover text

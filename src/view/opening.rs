@@ -35,5 +35,6 @@ pub fn read_document(name: &str, bytes: &[u8], schema: &Schema) -> Result<Opened
 fn looks_like_stancemark_document(bytes: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
     let head = head.trim_start_matches('\u{feff}').trim_start();
-    head.starts_with('{') && (head.contains("\"format\"") || serde_json::from_slice::<serde_json::Value>(bytes).is_err())
+    head.starts_with('{')
+        && (head.contains("\"format\"") || serde_json::from_slice::<serde_json::Value>(bytes).is_err())
 }

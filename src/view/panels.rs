@@ -126,7 +126,10 @@ pub fn details_view(doc: &Document, id: &AnnotationId) -> Option<DetailsView> {
 
 /// The speakers a card offers to merge into `keep`: every other one.
 pub fn merge_candidates(rows: &[SpeakerRow], keep: &SpeakerId) -> Vec<(SpeakerId, String)> {
-    rows.iter().filter(|row| &row.speaker.id != keep).map(|row| (row.speaker.id.clone(), row.speaker.name.clone())).collect()
+    rows.iter()
+        .filter(|row| &row.speaker.id != keep)
+        .map(|row| (row.speaker.id.clone(), row.speaker.name.clone()))
+        .collect()
 }
 
 /// The keys shown on the floating toolbar's buttons, as keycaps.

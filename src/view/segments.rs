@@ -76,9 +76,7 @@ pub fn block_views(doc: &Document, focus: &Focus) -> Vec<BlockView> {
             let first = items.partition_point(|item| item.span.start < block.span.start);
             let last = items.partition_point(|item| item.span.start < block.span.end);
             let inside = &items[first..last];
-            let runs = block_runs(block.span, inside, focus, &labels, &summaries, |span| {
-                index.slice(span).to_owned()
-            });
+            let runs = block_runs(block.span, inside, focus, &labels, &summaries, |span| index.slice(span).to_owned());
             BlockView { kind: block.kind, span: block.span, runs: Rc::new(runs) }
         })
         .collect()
@@ -217,7 +215,15 @@ fn describe(
     });
     // Clicking selects the innermost span: the one a reader most likely aimed at.
     let target = covering.iter().min_by_key(|i| (i.role != Role::Fragment, i.span.len())).map(|i| i.id.clone());
-    Run { start: span.start, text: String::new(), classes: classes.join(" "), label, title, target, caret_before: false }
+    Run {
+        start: span.start,
+        text: String::new(),
+        classes: classes.join(" "),
+        label,
+        title,
+        target,
+        caret_before: false,
+    }
 }
 
 /// The chip a run starts with, if a span begins exactly here: the annotation's label for its
@@ -316,7 +322,9 @@ mod tests {
         let views = block_views(editor.document(), &Focus::default());
         let runs = &body(&views).runs;
         let inner = runs.iter().find(|r| r.text == "sides").unwrap();
-        assert!(inner.classes.contains("quote") && inner.classes.contains("claim") && inner.classes.contains("depth-2"));
+        assert!(
+            inner.classes.contains("quote") && inner.classes.contains("claim") && inner.classes.contains("depth-2")
+        );
         assert_eq!(inner.target.as_ref(), Some(&claim_id));
         assert_eq!(inner.label, Some(("C2".to_owned(), "claim")));
         let outer = runs.iter().find(|r| r.text == "both ").unwrap();

@@ -17,8 +17,22 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "him", "her", 
 const GROUP_WORDS: &[&str] = &["officials", "analysts", "sources", "authorities", "residents", "experts", "people"];
 
 const ORGANISATION_WORDS: &[&str] = &[
-    "staff", "ministry", "council", "kremlin", "government", "army", "agency", "office", "department",
-    "committee", "parliament", "company", "police", "union", "nations", "house",
+    "staff",
+    "ministry",
+    "council",
+    "kremlin",
+    "government",
+    "army",
+    "agency",
+    "office",
+    "department",
+    "committee",
+    "parliament",
+    "company",
+    "police",
+    "union",
+    "nations",
+    "house",
 ];
 
 /// Proposes a speaker from a source mention. A name is the trailing run of capitalised words
@@ -47,12 +61,15 @@ pub fn propose(mention: &str) -> Option<Proposal> {
 
 fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && !word.ends_with('.') && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    chars.next().is_some_and(char::is_uppercase)
+        && !word.ends_with('.')
+        && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
 }
 
 /// "… Dmitry Peskov": the last two words look like a given name and a surname.
 fn ends_with_person_name(words: &[&str]) -> bool {
-    words.len() >= 3 && words[words.len() - 2..].iter().all(|w| is_name_word(w))
+    words.len() >= 3
+        && words[words.len() - 2..].iter().all(|w| is_name_word(w))
         && !ORGANISATION_WORDS.contains(&words[words.len() - 1].to_lowercase().as_str())
 }
 

@@ -75,8 +75,8 @@ impl Session {
         let Some(id) = self.selected_or_explain() else { return };
         let doc = editor.document();
         let Some(stance) = doc.schema.stance_for_key(key).map(|s| s.id.clone()) else { return };
-        let current = doc.annotation(&id).and_then(|a| a.stance.clone());
-        let stance = (current.as_deref() != Some(stance.as_str())).then_some(stance);
+        let current = doc.annotation(&id).and_then(|a| a.stance.as_ref());
+        let stance = (current != Some(&stance)).then_some(stance);
         self.apply(editor, Action::SetStance { id, stance });
     }
 
@@ -149,7 +149,8 @@ impl Session {
         }
         let Some(id) = self.selected_or_explain() else { return };
         let target = editor.document().schema.fresh_target_id(label);
-        let actions = vec![Action::AddTarget { label: label.to_owned() }, Action::SetTarget { id, target: Some(target) }];
+        let actions =
+            vec![Action::AddTarget { label: label.to_owned() }, Action::SetTarget { id, target: Some(target) }];
         self.apply(editor, Action::Batch { actions });
     }
 }

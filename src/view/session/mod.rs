@@ -50,7 +50,10 @@ pub enum MouseSelection {
 pub enum Input {
     Key(Command),
     /// The mouse was released over the article, on the highlight of `clicked` if any.
-    MouseUp { selection: MouseSelection, clicked: Option<AnnotationId> },
+    MouseUp {
+        selection: MouseSelection,
+        clicked: Option<AnnotationId>,
+    },
     /// An annotation was chosen in the list.
     Select(AnnotationId),
     /// A form control in a panel asks for a model action.
@@ -63,7 +66,10 @@ pub enum Input {
     JumpToSpeaker(SpeakerId),
     Export(ExportKind),
     /// A file was read: its name and its bytes, or why the browser could not read it.
-    FileRead { name: String, bytes: Result<Vec<u8>, String> },
+    FileRead {
+        name: String,
+        bytes: Result<Vec<u8>, String>,
+    },
     NoticeAction(NoticeAction),
     DismissNotice,
     SetTab(Tab),
@@ -87,7 +93,11 @@ pub enum Effect {
     FocusField(&'static str),
     /// The browser's selection was taken into the session: clear it so only ours shows.
     ClearBrowserSelection,
-    Download { file_name: String, mime: &'static str, contents: String },
+    Download {
+        file_name: String,
+        mime: &'static str,
+        contents: String,
+    },
     CopyToClipboard(String),
     /// Remember the annotator's name for the next visit.
     StoreAuthor(String),
@@ -207,9 +217,13 @@ impl Session {
             }
             Command::MakeQuote => self.create(editor, AnnotationKind::Quote),
             Command::MakeClaim => self.create(editor, AnnotationKind::Claim),
-            Command::SetQuoteType(quote_type) => self.with_selected(editor, |id| Action::SetQuoteType { id, quote_type }),
+            Command::SetQuoteType(quote_type) => {
+                self.with_selected(editor, |id| Action::SetQuoteType { id, quote_type })
+            }
             Command::MarkCue => self.link_pending(editor, |id, span| Action::SetCue { id, span: Some(span) }),
-            Command::MarkSource => self.link_pending(editor, |id, span| Action::SetSourceMention { id, span: Some(span) }),
+            Command::MarkSource => {
+                self.link_pending(editor, |id, span| Action::SetSourceMention { id, span: Some(span) })
+            }
             Command::AddFragment => self.link_pending(editor, |id, span| Action::AddFragment { id, span }),
             Command::ReplaceSpan => self.replace_span(editor),
             Command::Stance(key) => self.set_stance(editor, key),

@@ -41,8 +41,11 @@ impl Session {
         };
         effects.push(Effect::ClearBrowserSelection);
         let index = doc.text_index();
-        let snapped =
-            if self.snap_words { index.snap_to_words(raw) } else { index.trim_whitespace(index.snap_to_graphemes(raw)) };
+        let snapped = if self.snap_words {
+            index.snap_to_words(raw)
+        } else {
+            index.trim_whitespace(index.snap_to_graphemes(raw))
+        };
         if snapped.is_empty() {
             return;
         }

@@ -21,7 +21,8 @@ pub enum ExportKind {
 impl Session {
     pub(super) fn export(&self, doc: &Document, kind: ExportKind) -> Effect {
         let stem = export::document_id(doc);
-        let download = |suffix: &str, mime, contents| Effect::Download { file_name: format!("{stem}.{suffix}"), mime, contents };
+        let download =
+            |suffix: &str, mime, contents| Effect::Download { file_name: format!("{stem}.{suffix}"), mime, contents };
         match kind {
             ExportKind::DocumentJson => download("stancemark.json", "application/json", export::document_json(doc)),
             ExportKind::RowsJsonl => download("rows.jsonl", "application/x-ndjson", export::flat_rows_jsonl(doc)),
