@@ -1,25 +1,16 @@
 //! Keyboard-only work, the help sheet, and a browser that refuses to save.
 
-use std::time::Duration;
-
+use crate::support::keys::{ALT, ARROW_LEFT, ARROW_RIGHT, CONTROL, ENTER, ESCAPE, SHIFT};
 use crate::support::Page;
-
-const CTRL: char = '\u{E009}';
-const SHIFT: char = '\u{E008}';
-const RIGHT: char = '\u{E014}';
-
-async fn settle() {
-    tokio::time::sleep(Duration::from_millis(150)).await;
-}
 
 #[tokio::test(flavor = "current_thread")]
 async fn text_is_selected_and_tagged_with_the_keyboard_alone() {
     let page = Page::open().await;
     // The caret starts at the title; Ctrl+Shift+→ selects word by word.
-    page.press(&[], RIGHT).await;
-    page.press(&[], '\u{E012}').await; // ← back to the start
+    page.press(&[], ARROW_RIGHT).await;
+    page.press(&[], ARROW_LEFT).await; // back to the start
     for _ in 0..2 {
-        page.press(&[CTRL, SHIFT], RIGHT).await;
+        page.press(&[CONTROL, SHIFT], ARROW_RIGHT).await;
     }
     page.text_when("[data-testid=status]", |status| status.contains("“US envoy” (0–8)")).await;
     page.press(&[], 'c').await;
@@ -35,7 +26,7 @@ async fn question_mark_opens_the_keyboard_sheet_and_escape_closes_it() {
     page.press(&[SHIFT], '?').await;
     let sheet = page.wait_for_css("[data-testid=help]").await.text().await.unwrap();
     assert!(sheet.contains("make the selection a quote") && sheet.contains("undo"), "{sheet}");
-    page.press(&[], '\u{E00C}').await; // Escape
+    page.press(&[], ESCAPE).await;
     page.wait_until("document.querySelector('[data-testid=help]') === null").await;
     page.close().await;
 }
@@ -50,7 +41,6 @@ async fn a_full_storage_is_reported_and_work_stays_exportable() {
     )
     .await;
     page.drag_select("he was also \"cautiously optimistic.\"", "cautiously optimistic").await;
-    settle().await;
     page.press(&[], 'q').await;
     page.text_when("[data-testid=status]", |status| status.contains("Not saved: the browser's storage is full")).await;
     page.click("button[title^='Download the document JSON']").await;
@@ -63,20 +53,18 @@ async fn a_full_storage_is_reported_and_work_stays_exportable() {
 async fn boundaries_move_by_reselecting_and_new_targets_are_chosen_at_once() {
     let page = Page::open().await;
     page.drag_select("Trump posted on his Truth Social site", "Trump posted").await;
-    settle().await;
     page.press(&[], 'c').await;
-    settle().await;
+    page.text_when("[data-testid=details-text]", |d| d == "Trump posted").await;
     // A wider selection replaces the span, moving its end with the mouse.
     page.drag_select("Trump posted on his Truth Social site", "Trump posted on his Truth Social site").await;
-    settle().await;
     page.click("[data-testid=replace-span]").await;
     page.text_when("[data-testid=details-text]", |d| d == "Trump posted on his Truth Social site").await;
     // Alt+Shift+← moves the end back by a word, from the keyboard.
-    page.press(&['\u{E00A}', SHIFT], '\u{E012}').await;
+    page.press(&[ALT, SHIFT], ARROW_LEFT).await;
     page.text_when("[data-testid=details-text]", |d| d == "Trump posted on his Truth Social").await;
 
     let input = page.wait_for_css("[data-testid=new-target]").await;
-    input.send_keys("Ukraine's military position\u{E007}").await.unwrap();
+    input.send_keys(&format!("Ukraine's military position{ENTER}")).await.unwrap();
     page.wait_until("(s => s.options[s.selectedIndex].text)(document.querySelector('[data-testid=target-select]')) === \"Ukraine's military position\"").await;
     page.close().await;
 }

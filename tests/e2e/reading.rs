@@ -35,8 +35,11 @@ async fn the_sample_article_is_shown_complete_and_in_order() {
 
     // Blocks appear in reading order: title, dateline, abstract, then the paragraphs.
     let order: Vec<String> = serde_json::from_value(
-        page.js("return [...document.querySelectorAll('[data-testid=article] > *')].map(e => e.dataset.testid);", vec![])
-            .await,
+        page.js(
+            "return [...document.querySelectorAll('[data-testid=article] > *')].map(e => e.dataset.testid);",
+            vec![],
+        )
+        .await,
     )
     .unwrap();
     let mut expected_order = vec!["title", "dateline", "abstract"];
@@ -79,6 +82,9 @@ async fn the_app_works_from_a_sub_path() {
     assert_eq!(run_texts(&page, "[data-testid=title]").await, [title]);
     let requested = page.server.requests.lock().unwrap().clone();
     let wasm: Vec<&String> = requested.iter().filter(|p| p.ends_with(".wasm")).collect();
-    assert!(wasm.iter().any(|p| p.starts_with(crate::support::server::SUB_PATH)), "wasm not loaded relative to the page: {requested:?}");
+    assert!(
+        wasm.iter().any(|p| p.starts_with(crate::support::server::SUB_PATH)),
+        "wasm not loaded relative to the page: {requested:?}"
+    );
     page.close().await;
 }

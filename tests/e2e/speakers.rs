@@ -1,21 +1,28 @@
 //! The speakers panel: duplicates merged, aliases, role and Wikidata id, with refusals explained.
 
+use crate::support::keys::ENTER;
 use crate::support::Page;
-
-const ENTER: char = '\u{E007}';
 
 #[tokio::test(flavor = "current_thread")]
 async fn duplicate_speakers_merge_and_entities_get_an_id() {
     let page = Page::open().await;
     // Two quotes by the same man, attributed two ways.
-    page.drag_select("\"Both sides understand that such a call is needed,\"", "Both sides understand that such a call is needed").await;
+    page.drag_select(
+        "\"Both sides understand that such a call is needed,\"",
+        "Both sides understand that such a call is needed",
+    )
+    .await;
     page.press(&[], 'q').await;
     page.drag_select("needed,\" Peskov said.", "Peskov").await;
     page.press(&[], 'm').await;
     page.click("[data-testid=speaker-from-mention]").await;
     page.text_when("[data-testid=current-speaker]", |s| s.starts_with("Peskov")).await;
 
-    page.drag_select("Kremlin spokesman Dmitry Peskov said on Friday", "Kremlin spokesman Dmitry Peskov said on Friday").await;
+    page.drag_select(
+        "Kremlin spokesman Dmitry Peskov said on Friday",
+        "Kremlin spokesman Dmitry Peskov said on Friday",
+    )
+    .await;
     page.press(&[], 'c').await;
     page.text_when("[data-testid=details-text]", |t| t == "Kremlin spokesman Dmitry Peskov said on Friday").await;
     let input = page.wait_for_css("[data-testid=speaker-input]").await;
