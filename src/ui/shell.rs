@@ -137,6 +137,8 @@ pub fn render(page: &Page) -> Html {
     html! {
         <div class="shell" ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             <TopBar title={AttrValue::from(title)} can_undo={editor.can_undo()} can_redo={editor.can_redo()}
+                undo_key={AttrValue::from(keymap::key_label(&doc.schema, "undo"))}
+                redo_key={AttrValue::from(keymap::key_label(&doc.schema, "redo"))}
                 on_undo={send(|| Input::Key(Command::Undo))} on_redo={send(|| Input::Key(Command::Redo))}
                 on_export={callbacks.export.clone()} on_open={callbacks.open.clone()}
                 on_help={send(|| Input::Key(Command::ToggleHelp))} />

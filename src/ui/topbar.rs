@@ -9,6 +9,9 @@ pub struct TopBarProps {
     pub title: AttrValue,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// The schema's undo and redo keys, as keycaps, for the buttons' tooltips.
+    pub undo_key: AttrValue,
+    pub redo_key: AttrValue,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
     pub on_export: Callback<ExportKind>,
@@ -57,8 +60,8 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 </details>
             </nav>
             <nav class="toolbar" aria-label="History">
-                <button class="btn" disabled={!props.can_undo} onclick={props.on_undo.reform(|_: MouseEvent| ())} title="Undo (Ctrl+Z)" data-testid="undo">{ "Undo" }</button>
-                <button class="btn" disabled={!props.can_redo} onclick={props.on_redo.reform(|_: MouseEvent| ())} title="Redo (Ctrl+Shift+Z)" data-testid="redo">{ "Redo" }</button>
+                <button class="btn" disabled={!props.can_undo} onclick={props.on_undo.reform(|_: MouseEvent| ())} title={format!("Undo ({})", props.undo_key)} data-testid="undo">{ "Undo" }</button>
+                <button class="btn" disabled={!props.can_redo} onclick={props.on_redo.reform(|_: MouseEvent| ())} title={format!("Redo ({})", props.redo_key)} data-testid="redo">{ "Redo" }</button>
                 <button class="btn" onclick={props.on_help.reform(|_: MouseEvent| ())} title="Keyboard shortcuts (?)">{ "Keys" }<kbd>{ "?" }</kbd></button>
             </nav>
         </header>
