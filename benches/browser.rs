@@ -1,6 +1,7 @@
 //! Browser benchmarks, in headless Chromium against the built dist/ (`./run build` first):
 //!   1. navigation start → the sample article rendered and taking input (a `performance.mark`);
 //!   2. one new annotation (select + Q) in a 20,000-word article that already has 2,000.
+//!
 //! Prints medians over repeated runs. Run: `cargo bench --features e2e --bench browser`.
 
 // Shared with the end-to-end tests; this program uses only part of it.
