@@ -20,7 +20,12 @@ pub fn HelpSheet(props: &HelpProps) -> Html {
                 <h2 id="help-title">{ "Keyboard" }</h2>
                 <div class="keys">
                     for row in props.rows.iter() {
-                        <div><kbd>{ &row.keys }</kbd><span>{ &row.does }</span></div>
+                        <div>
+                            <span class="alternatives">
+                                for keys in row.key_groups() { <kbd>{ keys }</kbd> }
+                            </span>
+                            <span>{ &row.does }</span>
+                        </div>
                     }
                 </div>
                 <p><button class="btn" onclick={close} autofocus=true>{ "Close" }</button></p>

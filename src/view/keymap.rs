@@ -95,23 +95,46 @@ pub fn key_label(schema: &Schema, name: &str) -> String {
     schema.hotkeys.get(name).map(|key| label(key)).unwrap_or_default()
 }
 
-/// One line of the help sheet: the keys, and what they do.
+/// One line of the help sheet: the keys (as keycaps), and what they do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HelpRow {
-    pub keys: String,
+    pub keys: Vec<String>,
     pub does: String,
 }
 
+impl HelpRow {
+    /// The keys as the sheet prints them: modifiers shared by consecutive keys once
+    /// ("Alt + ← →"), and other keys as alternatives of their own ("Delete", "Backspace").
+    pub fn key_groups(&self) -> Vec<String> {
+        let mut groups: Vec<String> = Vec::new();
+        let mut previous: Option<(&str, &str)> = None;
+        for key in &self.keys {
+            let (modifiers, last) = key.rsplit_once(" + ").unwrap_or(("", key));
+            let single = |k: &str| k.chars().count() == 1;
+            // "← →" shares a group too: bare one-symbol keys read as a pair.
+            let shares = previous.is_some_and(|(previous_modifiers, previous_last)| {
+                previous_modifiers == modifiers && (!modifiers.is_empty() || (single(last) && single(previous_last)))
+            });
+            match groups.last_mut() {
+                Some(group) if shares => {
+                    group.push(' ');
+                    group.push_str(last);
+                }
+                _ => groups.push(key.clone()),
+            }
+            previous = Some((modifiers, last));
+        }
+        groups
+    }
+}
+
 /// The rows of the help sheet for this schema, in the table's order with the stance keys
-/// after the tagging keys. Rows that do the same thing share a line ("← / →").
+/// after the tagging keys. Consecutive rows that do the same thing share a line.
 pub fn help_rows(schema: &Schema) -> Vec<HelpRow> {
     let mut rows: Vec<HelpRow> = Vec::new();
-    let mut push = |keys: String, does: &str| match rows.last_mut() {
-        Some(last) if last.does == does => {
-            last.keys.push_str(" / ");
-            last.keys.push_str(&keys);
-        }
-        _ => rows.push(HelpRow { keys, does: does.to_owned() }),
+    let mut push = |key: String, does: &str| match rows.last_mut() {
+        Some(last) if last.does == does => last.keys.push(key),
+        _ => rows.push(HelpRow { keys: vec![key], does: does.to_owned() }),
     };
     for binding in KEY_TABLE {
         if let Some(key) = effective_key(binding, schema) {
@@ -173,7 +196,7 @@ mod tests {
         assert_eq!(command_for(&press("z"), &schema), Some(Command::MakeQuote));
         assert_eq!(command_for(&press("q"), &schema), None);
         let quote_row = help_rows(&schema).into_iter().find(|r| r.does == "make the selection a quote").unwrap();
-        assert_eq!(quote_row.keys, "Z");
+        assert_eq!(quote_row.keys, ["Z"]);
     }
 
     #[test]
@@ -230,6 +253,18 @@ mod tests {
         assert_eq!(label("Alt+Shift+ArrowLeft"), "Alt + Shift + ←");
     }
 
+    #[test]
+    fn shared_modifiers_are_printed_once() {
+        let rows = help_rows(&Schema::default());
+        let text = |does: &str| rows.iter().find(|r| r.does.starts_with(does)).unwrap().key_groups().join(" / ");
+        assert_eq!(text("move the start"), "Alt + ← →");
+        assert_eq!(text("move the end"), "Alt + Shift + ← →");
+        assert_eq!(text("move the caret by"), "Ctrl + ← →");
+        assert_eq!(text("delete"), "Delete / Backspace");
+        assert_eq!(text("move the caret"), "← →");
+        assert_eq!(text("redo"), "Ctrl + Shift + Z / Ctrl + Y");
+    }
+
     /// Every key the help sheet can show (each table row under the schema, each stance key)
     /// dispatches to that row's command: the sheet cannot list a key that does nothing.
     #[test]
@@ -246,11 +281,11 @@ mod tests {
                 };
                 assert_eq!(command_for(&press_for(key), &schema), Some(binding.command), "{key}");
                 let row = rows.iter().find(|r| r.does == binding.help).unwrap();
-                assert!(row.keys.split(" / ").any(|k| k == label(key)), "{} not in {:?}", label(key), row.keys);
+                assert!(row.keys.contains(&label(key)), "{} not in {:?}", label(key), row.keys);
             }
             for stance in &schema.stances {
                 assert_eq!(command_for(&press(&stance.key.to_string()), &schema), Some(Command::Stance(stance.key)));
-                assert!(rows.iter().any(|r| r.keys == stance.key.to_string() && r.does.ends_with(&stance.label)));
+                assert!(rows.iter().any(|r| r.keys == [stance.key.to_string()] && r.does.ends_with(&stance.label)));
             }
             assert_eq!(rows.iter().filter(|r| r.keys.is_empty()).count(), 0);
         }
