@@ -1,11 +1,12 @@
 //! What one edit costs outside the browser, in a 20,000-word article with 2,000 annotations:
-//! the model update, the document snapshot the UI keeps, the highlight runs, and the save.
+//! the model update, the highlight runs, the side panels' view models, and the save.
 //! Prints medians. Run: `cargo bench --bench view`.
 
 use std::time::Instant;
 
 use stancemark::model::export;
 use stancemark::model::text::Span;
+use stancemark::view::panels;
 use stancemark::view::segments::{self, Focus};
 
 #[path = "common/big_article.rs"]
@@ -37,8 +38,17 @@ fn main() {
     });
     println!("  model update (Editor::apply of a new annotation): {apply:.3} ms");
     let doc = editor.document();
-    println!("  document snapshot (clone): {:.3} ms", median_ms(|_| drop(doc.clone())));
-    let focus = Focus { selected: doc.annotations.first().map(|a| a.id.clone()), ..Focus::default() };
+    let selected = doc.annotations.first().map(|a| a.id.clone());
+    let focus = Focus { selected: selected.clone(), ..Focus::default() };
     println!("  highlight runs for every block: {:.3} ms", median_ms(|_| drop(segments::block_views(doc, &focus))));
+    println!(
+        "  annotation list rows (Annotations tab open): {:.3} ms",
+        median_ms(|_| drop(panels::annotation_rows(doc)))
+    );
+    let id = selected.expect("the big article has annotations");
+    println!(
+        "  details of the selection (Details tab open): {:.3} ms",
+        median_ms(|_| drop(panels::details_view(doc, &id)))
+    );
     println!("  save (document JSON for storage): {:.3} ms", median_ms(|_| drop(export::document_json(doc))));
 }

@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Runs the house rules, then the three test layers in order, and stops at the first failure.
-# `./run test` builds dist/ first and then runs this; it also runs on its own once dist/ exists.
+# Checks the house rules first (they fail fast), builds dist/ when it is missing or older than
+# its sources, then runs the three test layers in order; stops at the first failure.
+# `./run test` is this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
-ensure_wasm_toolchain
+ensure_build_tools
 ensure_lint_tools
 ensure_browser
 ensure_python
-[ -f dist/index.html ] || die "dist/ is not built: run ./run build (or ./run test, which builds it)"
 
 say "0/3 house rules: cargo fmt --check, clippy (native and wasm32) with warnings as errors"
 cargo fmt --all --check
 cargo clippy --all-targets --features e2e -- -D warnings
 env "${WASM_ENV[@]}" cargo clippy --target "$WASM_TARGET" --lib --bins --test browser -- -D warnings
+
+dist_is_fresh || build_dist
 
 say "1/3 model, view models, session and command-line tool: native cargo test"
 cargo test 2>&1

@@ -120,3 +120,16 @@ ensure_browser() {
 ensure_python() {
   have python3 || apt_install python3
 }
+
+build_dist() {
+  ensure_build_tools
+  say "building dist/ (trunk build --release)"
+  env "${WASM_ENV[@]}" trunk build --release >&2
+  scripts/bundle-size.sh dist
+}
+
+# dist/ is up to date when nothing it is built from changed since (wasm-opt alone takes ~15 s).
+dist_is_fresh() {
+  [ -f dist/index.html ] || return 1
+  [ -z "$(find src static index.html Trunk.toml Cargo.toml Cargo.lock -newer dist/index.html -print -quit 2>/dev/null)" ]
+}

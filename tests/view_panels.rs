@@ -99,3 +99,15 @@ fn views_are_rebuilt_only_when_stale_and_only_for_the_open_tab() {
     let Panel::Speakers(rows) = views.refresh(&editor, &session).panel else { panic!("speakers tab") };
     assert_eq!(rows.len(), editor.document().speakers.len());
 }
+
+#[test]
+fn empty_panels_name_the_schemas_keys() {
+    let mut doc = annotated_sample();
+    let hints = panels::EmptyHints::of(&doc);
+    assert!(hints.details.contains("press J for the first annotation"), "{}", hints.details);
+    doc.schema.hotkeys.insert("quote".to_owned(), "Ctrl+q".to_owned());
+    doc.schema.hotkeys.remove("source_mention");
+    let hints = panels::EmptyHints::of(&doc);
+    assert!(hints.annotations.contains("press Ctrl + Q (quote) or C (claim)"), "{}", hints.annotations);
+    assert!(hints.speakers.contains("press its key to mark it"), "{}", hints.speakers);
+}

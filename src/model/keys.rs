@@ -79,7 +79,7 @@ pub enum Command {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KeyBinding {
     /// The name a schema's `hotkeys` uses for a rebindable command ("quote"); for a fixed key,
-    /// a name only for tests and error messages.
+    /// a name that tells the rows apart in tests.
     pub name: &'static str,
     /// The key in the schema's notation: modifiers first (`Ctrl+`, `Alt+`, `Shift+`), then a
     /// character in lower case or a `KeyboardEvent.key` name ("ArrowLeft", "Delete").
@@ -160,8 +160,10 @@ pub fn rebindable_named(name: &str) -> Option<&'static KeyBinding> {
 }
 
 /// A key in one spelling, so "Ctrl+Shift+Z", "shift+ctrl+z" and "Ctrl+Shift+z" compare equal:
-/// modifiers in the order Ctrl, Alt, Shift, and the key in lower case.
-pub fn normalise(key: &str) -> String {
+/// modifiers in the order Ctrl, Alt, Shift, and the key in lower case. Shift is dropped before a
+/// printed character without Ctrl or Alt, as a browser reports it ("Shift+q" is "Q", i.e. "q").
+/// A modifier other than Ctrl (or Control), Alt and Shift, or no key at all, is an error.
+pub fn normalise(key: &str) -> Result<String, String> {
     let mut parts: Vec<&str> = key.split('+').collect();
     // "Ctrl++" names the plus key: the split leaves two empty pieces at the end.
     let last = match parts.as_slice() {
@@ -169,17 +171,29 @@ pub fn normalise(key: &str) -> String {
             parts.truncate(parts.len() - 2);
             "+".to_owned()
         }
-        _ => parts.pop().unwrap_or_default().to_lowercase(),
+        _ => parts.pop().unwrap_or_default().trim().to_lowercase(),
     };
-    let has = |name: &str| parts.iter().any(|p| p.eq_ignore_ascii_case(name));
+    if last.is_empty() {
+        return Err(format!("{key:?} names no key"));
+    }
+    let (mut ctrl, mut alt, mut shift) = (false, false, false);
+    for modifier in parts {
+        match modifier.trim().to_ascii_lowercase().as_str() {
+            "ctrl" | "control" => ctrl = true,
+            "alt" => alt = true,
+            "shift" => shift = true,
+            other => return Err(format!("{other:?} is not a modifier the app reads; use Ctrl, Alt or Shift")),
+        }
+    }
+    let printed = last.chars().count() == 1;
     let mut out = String::new();
-    for (present, name) in [(has("ctrl") || has("control"), "ctrl+"), (has("alt"), "alt+"), (has("shift"), "shift+")] {
+    for (present, name) in [(ctrl, "ctrl+"), (alt, "alt+"), (shift && (ctrl || alt || !printed), "shift+")] {
         if present {
             out.push_str(name);
         }
     }
     out.push_str(&last);
-    out
+    Ok(out)
 }
 
 /// Checks the keys a schema binds: every hotkey names a rebindable command, no hotkey or stance
@@ -187,11 +201,14 @@ pub fn normalise(key: &str) -> String {
 /// twice. Paths are relative to the schema.
 pub fn check_bindings(stances: &[StanceKey], hotkeys: &Hotkeys) -> Result<(), FieldError> {
     let reserved: BTreeMap<String, &KeyBinding> =
-        KEY_TABLE.iter().filter(|b| !b.rebindable).map(|b| (normalise(b.key), b)).collect();
+        KEY_TABLE.iter().filter(|b| !b.rebindable).filter_map(|b| Some((normalise(b.key).ok()?, b))).collect();
+    let escape = KEY_TABLE.iter().find(|b| b.command == Command::Escape);
     let mut bound: BTreeMap<String, String> = BTreeMap::new();
     let mut claim = |key: &str, what: String, path: FieldPath| -> Result<(), FieldError> {
-        let normal = normalise(key);
-        if let Some(binding) = reserved.get(&normal) {
+        let normal = normalise(key).map_err(|why| FieldError::new(path.clone(), why))?;
+        // Escape closes and clears whatever the modifiers: every Escape chord is the app's.
+        let is_escape = normal == "escape" || normal.ends_with("+escape");
+        if let Some(binding) = reserved.get(&normal).or(escape.as_ref().filter(|_| is_escape)) {
             return Err(FieldError::new(
                 path,
                 format!("key {key:?} is reserved by the app ({}); choose another key", binding.help),
@@ -237,7 +254,7 @@ mod tests {
     fn the_table_binds_no_key_twice() {
         let mut seen = BTreeMap::new();
         for binding in KEY_TABLE {
-            if let Some(other) = seen.insert(normalise(binding.key), binding.name) {
+            if let Some(other) = seen.insert(normalise(binding.key).unwrap(), binding.name) {
                 panic!("{} and {other} share the key {}", binding.name, binding.key);
             }
         }
@@ -245,9 +262,13 @@ mod tests {
 
     #[test]
     fn keys_compare_in_one_spelling() {
-        assert_eq!(normalise("Shift+Ctrl+Z"), "ctrl+shift+z");
-        assert_eq!(normalise("Delete"), "delete");
-        assert_eq!(normalise("Ctrl++"), "ctrl++");
+        assert_eq!(normalise("Shift+Ctrl+Z").unwrap(), "ctrl+shift+z");
+        assert_eq!(normalise("Delete").unwrap(), "delete");
+        assert_eq!(normalise("Ctrl++").unwrap(), "ctrl++");
+        assert_eq!(normalise("Shift+q").unwrap(), "q", "a browser reports Shift+Q as “Q”");
+        assert_eq!(normalise("Shift+ArrowLeft").unwrap(), "shift+arrowleft");
+        assert!(normalise("Meta+z").unwrap_err().contains("\"meta\" is not a modifier"));
+        assert!(normalise("Ctrl+").is_err());
     }
 
     #[test]
@@ -259,6 +280,12 @@ mod tests {
         assert!(error.message.contains("reserved"), "{error}");
         schema.hotkeys.insert("quote".into(), "W".into());
         assert_eq!(check(&schema).unwrap_err().path, "hotkeys.quote");
+        schema.hotkeys.insert("quote".into(), "Shift+?".into());
+        assert!(check(&schema).unwrap_err().message.contains("reserved"));
+        schema.hotkeys.insert("quote".into(), "Ctrl+Escape".into());
+        assert!(check(&schema).unwrap_err().message.contains("reserved"));
+        schema.hotkeys.insert("quote".into(), "Meta+q".into());
+        assert!(check(&schema).unwrap_err().message.contains("not a modifier"));
     }
 
     #[test]

@@ -80,14 +80,21 @@ impl Component for App {
                 false => return false,
             },
         };
-        let revision = self.editor.revision();
+        if matches!(input, Input::FileRead { .. }) {
+            self.effects.file_read();
+        }
+        let (revision, looks) = (self.editor.revision(), self.session.looks());
         let effects = self.session.run(&mut self.editor, input);
-        if self.editor.revision() != revision && *self.hotkey_schema.borrow() != self.editor.document().schema {
+        let edited = self.editor.revision() != revision;
+        if edited && *self.hotkey_schema.borrow() != self.editor.document().schema {
             *self.hotkey_schema.borrow_mut() = self.editor.document().schema.clone();
         }
         self.effects.carry_out(effects);
-        self.shown = self.views.refresh(&self.editor, &self.session);
-        true
+        let changed = edited || self.session.looks() != looks;
+        if changed {
+            self.shown = self.views.refresh(&self.editor, &self.session);
+        }
+        changed
     }
 
     fn view(&self, _ctx: &Context<Self>) -> Html {
@@ -124,8 +131,12 @@ impl App {
         let options = EventListenerOptions::enable_prevent_default();
         let keys = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
             let event: &web_sys::KeyboardEvent = event.unchecked_ref();
-            if let Some(command) = keymap::command_for(&key_press(event), &schema.borrow()) {
-                event.prevent_default();
+            let press = key_press(event);
+            if let Some(command) = keymap::command_for(&press, &schema.borrow()) {
+                // Escape in a field still does the field's own thing (clearing a search box).
+                if !press.in_field {
+                    event.prevent_default();
+                }
                 link.send_message(Msg::Input(Input::Key(command)));
             }
         });

@@ -1,6 +1,7 @@
-//! Carries out the session's effects in the browser: saves after the change is painted,
-//! downloads, the clipboard, the annotator's name, and what must wait for the next render
-//! (scrolling, focusing a field). What became of an effect goes back to the session as input.
+//! Carries out the session's effects in the browser: schedules the save for after the change
+//! is painted (the app writes it when the timer fires), downloads, the clipboard, the
+//! annotator's name, reading files, and what must wait for the next render (scrolling,
+//! focusing a field). What became of an effect goes back to the session as input.
 
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
@@ -78,6 +79,11 @@ impl EffectRunner {
         let link = self.link.clone();
         let done = move |(name, bytes)| link.send_message(Msg::Input(Input::FileRead { name, bytes }));
         self.reader = Some(super::loading::read_file(file, done.into()));
+    }
+
+    /// The file being read has been read: its reader can go.
+    pub fn file_read(&mut self) {
+        self.reader = None;
     }
 
     pub fn after_render(&mut self) {

@@ -14,13 +14,15 @@ pub struct ListProps {
     pub rows: Rc<Vec<AnnotationRow>>,
     pub selected: Option<AnnotationId>,
     pub on_select: Callback<AnnotationId>,
+    /// What to say when there is nothing to list, naming the schema's keys.
+    pub empty_hint: AttrValue,
 }
 
 #[component]
 pub fn AnnotationList(props: &ListProps) -> Html {
     if props.rows.is_empty() {
         return html! {
-            <p class="panel-section empty">{ "No annotations yet. Select the words of a quote in the article and press Q (quote) or C (claim)." }</p>
+            <p class="panel-section empty">{ props.empty_hint.clone() }</p>
         };
     }
     html! {

@@ -1,6 +1,7 @@
 //! The page around the article: top bar, notice, reading pane with the floating toolbar, side
 //! panel with its tabs, status bar, help sheet and drop hint. A plain function of the editor,
-//! the session and the views; the callbacks are made once so memoised children stay equal.
+//! the session and the views. The callbacks of the costly children (article, panels, floating
+//! toolbar) are made once, so their props stay equal and Yew skips them.
 
 use yew::prelude::*;
 
@@ -9,7 +10,7 @@ use crate::model::annotation::{AnnotationId, AnnotationKind};
 use crate::model::history::Editor;
 use crate::model::speaker::SpeakerId;
 use crate::view::keymap::{self, Command};
-use crate::view::panels::{self, FloatKeys};
+use crate::view::panels::{self, EmptyHints, FloatKeys};
 use crate::view::session::{ExportKind, Input, MouseSelection, Session, Tab};
 use crate::view::views::{Panel, Shown};
 
@@ -164,7 +165,7 @@ pub fn render(page: &Page) -> Html {
                         { tab_button(Tab::Annotations, format!("Annotations ({})", doc.annotations.len())) }
                         { tab_button(Tab::Speakers, format!("Speakers ({})", doc.speakers.len())) }
                     </div>
-                    { side_panel(&shown.panel, session, callbacks) }
+                    { side_panel(&shown.panel, session, callbacks, &EmptyHints::of(doc)) }
                 </aside>
             </main>
             <StatusBar saved={session.saved().err().map(AttrValue::from)} annotations={doc.annotations.len()} speakers={doc.speakers.len()}
@@ -180,7 +181,7 @@ pub fn render(page: &Page) -> Html {
     }
 }
 
-fn side_panel(panel: &Panel, session: &Session, callbacks: &Callbacks) -> Html {
+fn side_panel(panel: &Panel, session: &Session, callbacks: &Callbacks, hints: &EmptyHints) -> Html {
     match panel {
         Panel::Details(Some(view)) => html! {
             <Details view={view.clone()} on_edit={callbacks.edit.clone()} on_new_target={callbacks.new_target.clone()}
@@ -188,15 +189,15 @@ fn side_panel(panel: &Panel, session: &Session, callbacks: &Callbacks) -> Html {
                 on_create_speaker_named={callbacks.speaker_named.clone()} />
         },
         Panel::Details(None) => html! {
-            <p class="panel-section empty" data-testid="details-empty">
-                { "Nothing selected. Click a highlight, or press J for the first annotation. Select text and press Q or C to add one; ? lists every key." }
-            </p>
+            <p class="panel-section empty" data-testid="details-empty">{ &hints.details }</p>
         },
         Panel::Annotations(rows) => html! {
-            <AnnotationList rows={rows.clone()} selected={session.selected().cloned()} on_select={callbacks.select.clone()} />
+            <AnnotationList rows={rows.clone()} selected={session.selected().cloned()} on_select={callbacks.select.clone()}
+                empty_hint={AttrValue::from(hints.annotations.clone())} />
         },
         Panel::Speakers(rows) => html! {
-            <SpeakersPanel rows={rows.clone()} on_edit={callbacks.edit.clone()} on_jump={callbacks.jump.clone()} />
+            <SpeakersPanel rows={rows.clone()} on_edit={callbacks.edit.clone()} on_jump={callbacks.jump.clone()}
+                empty_hint={AttrValue::from(hints.speakers.clone())} />
         },
     }
 }

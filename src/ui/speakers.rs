@@ -16,15 +16,15 @@ pub struct SpeakersProps {
     pub on_edit: Callback<Action>,
     /// Select the next annotation of this speaker after the current selection.
     pub on_jump: Callback<SpeakerId>,
+    /// What to say when there are no speakers yet, naming the schema's keys.
+    pub empty_hint: AttrValue,
 }
 
 #[component]
 pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
     if props.rows.is_empty() {
         return html! {
-            <p class="panel-section empty">
-                { "No speakers yet. Select who is speaking (\"Kremlin spokesman Dmitry Peskov\"), press M to mark it as the source of the selected quote, then create the speaker from it." }
-            </p>
+            <p class="panel-section empty">{ props.empty_hint.clone() }</p>
         };
     }
     html! {

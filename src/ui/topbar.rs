@@ -60,10 +60,19 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 </details>
             </nav>
             <nav class="toolbar" aria-label="History">
-                <button class="btn" disabled={!props.can_undo} onclick={props.on_undo.reform(|_: MouseEvent| ())} title={format!("Undo ({})", props.undo_key)} data-testid="undo">{ "Undo" }</button>
-                <button class="btn" disabled={!props.can_redo} onclick={props.on_redo.reform(|_: MouseEvent| ())} title={format!("Redo ({})", props.redo_key)} data-testid="redo">{ "Redo" }</button>
+                <button class="btn" disabled={!props.can_undo} onclick={props.on_undo.reform(|_: MouseEvent| ())} title={with_key("Undo", &props.undo_key)} data-testid="undo">{ "Undo" }</button>
+                <button class="btn" disabled={!props.can_redo} onclick={props.on_redo.reform(|_: MouseEvent| ())} title={with_key("Redo", &props.redo_key)} data-testid="redo">{ "Redo" }</button>
                 <button class="btn" onclick={props.on_help.reform(|_: MouseEvent| ())} title="Keyboard shortcuts (?)">{ "Keys" }<kbd>{ "?" }</kbd></button>
             </nav>
         </header>
+    }
+}
+
+/// "Undo (Ctrl + Z)", or just "Undo" when the schema binds no key to it.
+fn with_key(what: &str, key: &str) -> String {
+    if key.is_empty() {
+        what.to_owned()
+    } else {
+        format!("{what} ({key})")
     }
 }

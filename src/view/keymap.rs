@@ -19,22 +19,22 @@ pub struct KeyPress {
     pub in_field: bool,
 }
 
-/// The key press in the table's notation ("Ctrl+Shift+z", "Shift+ArrowLeft", "?").
+/// The key press in the table's normalised notation ("ctrl+shift+z", "shift+arrowleft", "?").
 fn chord(press: &KeyPress) -> String {
     let printed = press.key.chars().count() == 1;
     let mut chord = String::new();
     if press.ctrl {
-        chord.push_str("Ctrl+");
+        chord.push_str("ctrl+");
     }
     if press.alt {
-        chord.push_str("Alt+");
+        chord.push_str("alt+");
     }
     // Shift is part of a printed character ("?", "Q"); it is named for named keys and chords.
     if press.shift && (press.ctrl || press.alt || !printed) {
-        chord.push_str("Shift+");
+        chord.push_str("shift+");
     }
-    chord.push_str(&press.key);
-    normalise(&chord)
+    chord.push_str(&press.key.to_lowercase());
+    chord
 }
 
 /// The key a binding has under `schema`: a rebindable command's schema key (none when the
@@ -59,7 +59,7 @@ pub fn command_for(press: &KeyPress, schema: &Schema) -> Option<Command> {
     let pressed = chord(press);
     let bound = KEY_TABLE
         .iter()
-        .find(|binding| effective_key(binding, schema).is_some_and(|key| normalise(key) == pressed))
+        .find(|binding| effective_key(binding, schema).is_some_and(|key| normalise(key).as_ref() == Ok(&pressed)))
         .map(|binding| binding.command);
     bound.or_else(|| {
         let mut chars = press.key.chars();
@@ -164,7 +164,7 @@ mod tests {
 
     /// The press a key in the table's notation stands for, as a browser would report it.
     fn press_for(key: &str) -> KeyPress {
-        let normal = normalise(key);
+        let normal = normalise(key).unwrap();
         let mut parts: Vec<&str> = normal.split('+').collect();
         let last = parts.pop().unwrap();
         let named = match last {
@@ -271,6 +271,7 @@ mod tests {
     fn every_key_on_the_help_sheet_works() {
         let mut rebound = Schema::default();
         rebound.hotkeys.insert("quote".to_owned(), "Ctrl+Shift+q".to_owned());
+        rebound.hotkeys.insert("claim".to_owned(), "Shift+l".to_owned());
         rebound.hotkeys.remove("note");
         for schema in [Schema::default(), rebound] {
             let rows = help_rows(&schema);

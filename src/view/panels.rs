@@ -166,3 +166,38 @@ pub fn pending_summary(doc: &Document, span: Span) -> String {
     let more = if text.chars().nth(SHOWN).is_some() { "…" } else { "" };
     format!("“{short}{more}” ({}–{})", span.start, span.end)
 }
+
+/// What the side panel says when it has nothing to show, naming the schema's keys.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmptyHints {
+    pub details: String,
+    pub annotations: String,
+    pub speakers: String,
+}
+
+impl EmptyHints {
+    pub fn of(doc: &Document) -> EmptyHints {
+        let key = |name| {
+            let label = key_label(&doc.schema, name);
+            if label.is_empty() {
+                "its key".to_owned()
+            } else {
+                label
+            }
+        };
+        let (quote, claim) = (key("quote"), key("claim"));
+        EmptyHints {
+            details: format!(
+                "Nothing selected. Click a highlight, or press {} for the first annotation. Select text and press {quote} or {claim} to add one; ? lists every key.",
+                key("next")
+            ),
+            annotations: format!(
+                "No annotations yet. Select the words of a quote in the article and press {quote} (quote) or {claim} (claim)."
+            ),
+            speakers: format!(
+                "No speakers yet. Select who is speaking (\"Kremlin spokesman Dmitry Peskov\"), press {} to mark it as the source of the selected quote, then create the speaker from it.",
+                key("source_mention")
+            ),
+        }
+    }
+}

@@ -13,7 +13,7 @@ use crate::model::text::Span;
 use super::labels;
 
 /// What the reader is doing right now, beside the document itself.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Focus {
     pub selected: Option<AnnotationId>,
     pub pending: Option<Span>,
@@ -21,7 +21,8 @@ pub struct Focus {
 }
 
 /// One block as the page shows it.
-#[derive(Clone, Debug, PartialEq)]
+// Eq lets `Rc<Vec<Run>>` compare by pointer first, so an unchanged block costs nothing to diff.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlockView {
     pub kind: BlockKind,
     pub span: Span,
@@ -29,7 +30,7 @@ pub struct BlockView {
 }
 
 /// A stretch of text with one set of highlights.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Run {
     pub start: usize,
     pub text: String,

@@ -68,3 +68,26 @@ async fn boundaries_move_by_reselecting_and_new_targets_are_chosen_at_once() {
     page.wait_until("(s => s.options[s.selectedIndex].text)(document.querySelector('[data-testid=target-select]')) === \"Ukraine's military position\"").await;
     page.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn keys_the_app_takes_do_nothing_else_in_the_browser() {
+    let page = Page::open().await;
+    // A native selection of "Kremlin" that the app has not taken (there was no mouseup).
+    page.js(
+        r#"const walker = document.createTreeWalker(document.querySelector('[data-testid=article]'), NodeFilter.SHOW_TEXT);
+           let node; while ((node = walker.nextNode()) && !node.data.includes('Kremlin spokesman')) {}
+           const range = document.createRange(), at = node.data.indexOf('Kremlin');
+           range.setStart(node, at); range.setEnd(node, at + 'Kremlin'.length);
+           getSelection().removeAllRanges(); getSelection().addRange(range);
+           return getSelection().toString();"#,
+        vec![],
+    )
+    .await;
+    // Shift+→ extends the app's own selection from its caret at the start...
+    page.press(&[SHIFT], ARROW_RIGHT).await;
+    page.text_when("[data-testid=status]", |status| status.contains("“U” (0–1)")).await;
+    // ...and not the browser's, which would have grown to "Kremlin " had the key gone on to it.
+    let native = page.js("return getSelection().toString();", vec![]).await;
+    assert_eq!(native, "Kremlin");
+    page.close().await;
+}

@@ -32,13 +32,14 @@ impl Session {
         }
     }
 
-    /// The pending span was used: the caret stays at its end, so the keyboard carries on there.
+    /// The pending span was used: the caret stays where the selection's head was, so the
+    /// keyboard carries on from there.
     fn collapse_selection(&mut self) {
         self.selection = self.selection.map(|s| KeySelection::caret(s.head));
     }
 
     pub(super) fn with_selected(&mut self, editor: &mut Editor, make: impl FnOnce(AnnotationId) -> Action) {
-        if let Some(id) = self.selected_or_explain() {
+        if let Some(id) = self.selected_or_explain(&editor.document().schema) {
             self.apply(editor, make(id));
         }
     }
@@ -46,7 +47,7 @@ impl Session {
     /// Uses the pending span for the selected annotation (its cue, source or a fragment).
     pub(super) fn link_pending(&mut self, editor: &mut Editor, make: impl FnOnce(AnnotationId, Span) -> Action) {
         let Some(span) = self.pending_or_explain() else { return };
-        let Some(id) = self.selected_or_explain() else { return };
+        let Some(id) = self.selected_or_explain(&editor.document().schema) else { return };
         if self.apply(editor, make(id, span)).is_some() {
             self.collapse_selection();
         }
@@ -56,7 +57,7 @@ impl Session {
     /// the only one. Selecting a little more or less and pressing R moves both boundaries.
     pub(super) fn replace_span(&mut self, editor: &mut Editor) {
         let Some(span) = self.pending_or_explain() else { return };
-        let Some(id) = self.selected_or_explain() else { return };
+        let Some(id) = self.selected_or_explain(&editor.document().schema) else { return };
         let Some(annotation) = editor.document().annotation(&id) else { return };
         let overlapping = annotation.fragments.iter().position(|f| f.overlaps(&span));
         let index = match (overlapping, annotation.fragments.len()) {
@@ -72,7 +73,7 @@ impl Session {
 
     /// Sets the stance bound to `key`; the same key again clears it.
     pub(super) fn set_stance(&mut self, editor: &mut Editor, key: char) {
-        let Some(id) = self.selected_or_explain() else { return };
+        let Some(id) = self.selected_or_explain(&editor.document().schema) else { return };
         let doc = editor.document();
         let Some(stance) = doc.schema.stance_for_key(key).map(|s| s.id.clone()) else { return };
         let current = doc.annotation(&id).and_then(|a| a.stance.as_ref());
@@ -82,7 +83,7 @@ impl Session {
 
     /// Moves the start of the selected annotation's first fragment, or the end of its last.
     pub(super) fn move_boundary(&mut self, editor: &mut Editor, edge: Edge, direction: Direction) {
-        let Some(id) = self.selected_or_explain() else { return };
+        let Some(id) = self.selected_or_explain(&editor.document().schema) else { return };
         let doc = editor.document();
         let Some(annotation) = doc.annotation(&id) else { return };
         let index = match edge {
@@ -100,7 +101,7 @@ impl Session {
     /// Creates a speaker named after the selected annotation's source mention and assigns it,
     /// as one undoable step. A pronoun or a bare role cannot name anyone: that is explained.
     pub(super) fn new_speaker_from_mention(&mut self, editor: &mut Editor) {
-        let Some(id) = self.selected_or_explain() else { return };
+        let Some(id) = self.selected_or_explain(&editor.document().schema) else { return };
         let doc = editor.document();
         let Some(mention) = doc.annotation(&id).and_then(|a| a.source_mention) else { return };
         let text = doc.span_text(mention).trim().to_owned();
@@ -118,7 +119,7 @@ impl Session {
     }
 
     pub(super) fn new_speaker_named(&mut self, editor: &mut Editor, name: String) {
-        if let Some(id) = self.selected_or_explain() {
+        if let Some(id) = self.selected_or_explain(&editor.document().schema) {
             self.create_and_assign_speaker(editor, id, name, SpeakerKind::Person, None, None);
         }
     }
@@ -147,7 +148,7 @@ impl Session {
         if label.is_empty() {
             return;
         }
-        let Some(id) = self.selected_or_explain() else { return };
+        let Some(id) = self.selected_or_explain(&editor.document().schema) else { return };
         let target = editor.document().schema.fresh_target_id(label);
         let actions =
             vec![Action::AddTarget { label: label.to_owned() }, Action::SetTarget { id, target: Some(target) }];

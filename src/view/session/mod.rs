@@ -16,10 +16,11 @@ use crate::model::action::{Action, Outcome};
 use crate::model::annotation::{AnnotationId, AnnotationKind};
 use crate::model::document::Document;
 use crate::model::history::Editor;
+use crate::model::schema::Schema;
 use crate::model::speaker::SpeakerId;
 use crate::model::text::Span;
 use crate::view::caret::KeySelection;
-use crate::view::keymap::Command;
+use crate::view::keymap::{key_label, Command};
 use crate::view::notice::{Notice, NoticeAction};
 use crate::view::segments::Focus;
 
@@ -101,6 +102,20 @@ pub enum Effect {
     CopyToClipboard(String),
     /// Remember the annotator's name for the next visit.
     StoreAuthor(String),
+}
+
+/// Everything the page shows of the session: when an input leaves it and the document's revision
+/// unchanged (a save that succeeded again, another `dragover`), the page need not render.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Looks {
+    focus: Focus,
+    tab: Tab,
+    help_open: bool,
+    notice: Option<Notice>,
+    snap_words: bool,
+    author: String,
+    saved: Result<(), String>,
+    dragging: bool,
 }
 
 /// The session. Read it through its getters; change it only through [`Session::run`].
@@ -207,9 +222,9 @@ impl Session {
             Command::Escape => self.escape(),
             Command::ToggleHelp => self.help_open = !self.help_open,
             Command::ToggleWordSnap => self.snap_words = !self.snap_words,
-            Command::FocusSpeaker => self.focus_field("speaker-input", effects),
-            Command::FocusTarget => self.focus_field("target-select", effects),
-            Command::FocusNote => self.focus_field("note-input", effects),
+            Command::FocusSpeaker => self.focus_field(editor, "speaker-input", effects),
+            Command::FocusTarget => self.focus_field(editor, "target-select", effects),
+            Command::FocusNote => self.focus_field(editor, "note-input", effects),
             Command::NextAnnotation => self.step_selection(editor.document(), 1, effects),
             Command::PreviousAnnotation => self.step_selection(editor.document(), -1, effects),
             Command::MoveCaret { direction, step, extend } => {
@@ -243,8 +258,8 @@ impl Session {
         }
     }
 
-    fn focus_field(&mut self, id: &'static str, effects: &mut Vec<Effect>) {
-        if self.selected_or_explain().is_some() {
+    fn focus_field(&mut self, editor: &Editor, id: &'static str, effects: &mut Vec<Effect>) {
+        if self.selected_or_explain(&editor.document().schema).is_some() {
             self.tab = Tab::Details;
             effects.push(Effect::FocusField(id));
         }
@@ -269,9 +284,11 @@ impl Session {
         pending
     }
 
-    fn selected_or_explain(&mut self) -> Option<AnnotationId> {
+    fn selected_or_explain(&mut self, schema: &Schema) -> Option<AnnotationId> {
         if self.selected.is_none() {
-            self.notice = Some(Notice::info("Select an annotation first: click a highlight, or press J."));
+            let next = key_label(schema, "next");
+            let hint = if next.is_empty() { String::new() } else { format!(", or press {next}") };
+            self.notice = Some(Notice::info(format!("Select an annotation first: click a highlight{hint}.")));
         }
         self.selected.clone()
     }
@@ -316,6 +333,19 @@ impl Session {
 
     pub fn dragging(&self) -> bool {
         self.dragging
+    }
+
+    pub fn looks(&self) -> Looks {
+        Looks {
+            focus: self.focus(),
+            tab: self.tab,
+            help_open: self.help_open,
+            notice: self.notice.clone(),
+            snap_words: self.snap_words,
+            author: self.author.clone(),
+            saved: self.saved.clone(),
+            dragging: self.dragging,
+        }
     }
 
     pub fn has_previous(&self) -> bool {
