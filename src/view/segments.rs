@@ -2,11 +2,13 @@
 //! page can render overlapping and nested spans as flat, non-overlapping elements. Every run
 //! knows its code-point start: the DOM glue reads it back to turn a selection into offsets.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
-use crate::model::annotation::{AnnotationId, AnnotationKind};
-use crate::model::article::BlockKind;
+use crate::model::annotation::{Annotation, AnnotationId, AnnotationKind};
+use crate::model::article::{Block, BlockKind};
 use crate::model::document::Document;
 use crate::model::text::Span;
 
@@ -46,7 +48,7 @@ pub struct Run {
     pub caret_before: bool,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Role {
     Fragment,
     Cue,
@@ -59,28 +61,103 @@ struct Item<'d> {
     role: Role,
     kind: AnnotationKind,
     id: &'d AnnotationId,
+    annotation: &'d Annotation,
     first_fragment: bool,
 }
 
-/// Builds the view of every block. Cost is O(text + spans · overlap depth), so a long
-/// article with thousands of annotations stays cheap to re-render.
+/// Builds the view of every block. Cost is O(text + spans · overlap depth).
 pub fn block_views(doc: &Document, focus: &Focus) -> Vec<BlockView> {
-    let labels = labels::annotation_labels(doc);
-    let summaries: HashMap<&AnnotationId, String> =
-        doc.annotations.iter().map(|a| (&a.id, labels::summary(doc, a))).collect();
     let items = collect_items(doc);
+    doc.article.blocks.iter().map(|block| build_block(doc, block, block_items(&items, block.span), focus)).collect()
+}
+
+/// The block views of an article kept across edits: a block is rebuilt only when what it shows
+/// changed (its spans, their annotations' kind, speaker, stance or target, the names those
+/// stand for, or the part of the focus inside it), so an edit costs one hash per span plus
+/// the blocks it touches, and untouched blocks keep their `Rc` for Yew to skip by pointer.
+#[derive(Default)]
+pub struct BlockViews {
+    signatures: Vec<u64>,
+    views: Rc<Vec<BlockView>>,
+    rebuilt: usize,
+}
+
+impl BlockViews {
+    pub fn refresh(&mut self, doc: &Document, focus: &Focus) -> Rc<Vec<BlockView>> {
+        let items = collect_items(doc);
+        let names = names_signature(doc);
+        let blocks = &doc.article.blocks;
+        let same_article = self.signatures.len() == blocks.len()
+            && self.views.iter().zip(blocks).all(|(view, block)| view.span == block.span && view.kind == block.kind);
+        let mut views = Vec::with_capacity(blocks.len());
+        let mut signatures = Vec::with_capacity(blocks.len());
+        self.rebuilt = 0;
+        for (i, block) in blocks.iter().enumerate() {
+            let inside = block_items(&items, block.span);
+            let signature = block_signature(names, block.span, inside, focus);
+            if same_article && self.signatures[i] == signature {
+                views.push(self.views[i].clone());
+            } else {
+                views.push(build_block(doc, block, inside, focus));
+                self.rebuilt += 1;
+            }
+            signatures.push(signature);
+        }
+        if self.rebuilt > 0 || !same_article {
+            self.views = Rc::new(views);
+        }
+        self.signatures = signatures;
+        self.views.clone()
+    }
+
+    /// How many blocks the last refresh built anew.
+    pub fn rebuilt(&self) -> usize {
+        self.rebuilt
+    }
+}
+
+fn block_items<'i, 'd>(items: &'i [Item<'d>], block: Span) -> &'i [Item<'d>] {
+    let first = items.partition_point(|item| item.span.start < block.start);
+    let last = items.partition_point(|item| item.span.start < block.end);
+    &items[first..last]
+}
+
+fn build_block(doc: &Document, block: &Block, inside: &[Item<'_>], focus: &Focus) -> BlockView {
     let index = doc.text_index();
-    doc.article
-        .blocks
-        .iter()
-        .map(|block| {
-            let first = items.partition_point(|item| item.span.start < block.span.start);
-            let last = items.partition_point(|item| item.span.start < block.span.end);
-            let inside = &items[first..last];
-            let runs = block_runs(block.span, inside, focus, &labels, &summaries, |span| index.slice(span).to_owned());
-            BlockView { kind: block.kind, span: block.span, runs: Rc::new(runs) }
-        })
-        .collect()
+    let runs = block_runs(doc, block.span, inside, focus, |span| index.slice(span).to_owned());
+    BlockView { kind: block.kind, span: block.span, runs: Rc::new(runs) }
+}
+
+/// What every block's hover text may name: speakers, stance values and targets.
+fn names_signature(doc: &Document) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for speaker in &doc.speakers {
+        (&speaker.id, &speaker.name).hash(&mut hasher);
+    }
+    for stance in &doc.schema.stances {
+        (&stance.id, &stance.label).hash(&mut hasher);
+    }
+    for target in &doc.schema.targets {
+        (&target.id, &target.label).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Everything a block's runs are made from, hashed.
+fn block_signature(names: u64, block: Span, inside: &[Item<'_>], focus: &Focus) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    names.hash(&mut hasher);
+    for item in inside {
+        let a = item.annotation;
+        (item.span, item.role, item.first_fragment, &a.id, a.kind, a.quote_type, &a.speaker, &a.stance, &a.target)
+            .hash(&mut hasher);
+    }
+    let touches = |p: usize| block.start <= p && p <= block.end;
+    let selected = focus.selected.as_ref().filter(|id| inside.iter().any(|item| item.id == *id));
+    selected.hash(&mut hasher);
+    focus.pending.filter(|p| touches(p.start) || touches(p.end)).hash(&mut hasher);
+    focus.caret.filter(|&c| touches(c)).hash(&mut hasher);
+    hasher.finish()
 }
 
 fn collect_items(doc: &Document) -> Vec<Item<'_>> {
@@ -92,6 +169,7 @@ fn collect_items(doc: &Document) -> Vec<Item<'_>> {
                 role: Role::Fragment,
                 kind: annotation.kind,
                 id: &annotation.id,
+                annotation,
                 first_fragment: i == 0,
             });
         }
@@ -99,7 +177,7 @@ fn collect_items(doc: &Document) -> Vec<Item<'_>> {
         for (span, role) in extras {
             if let Some(span) = span {
                 let first_fragment = false;
-                items.push(Item { span, role, kind: annotation.kind, id: &annotation.id, first_fragment });
+                items.push(Item { span, role, kind: annotation.kind, id: &annotation.id, annotation, first_fragment });
             }
         }
     }
@@ -108,13 +186,19 @@ fn collect_items(doc: &Document) -> Vec<Item<'_>> {
 }
 
 fn block_runs(
+    doc: &Document,
     block: Span,
     items: &[Item<'_>],
     focus: &Focus,
-    labels: &HashMap<AnnotationId, String>,
-    summaries: &HashMap<&AnnotationId, String>,
     slice: impl Fn(Span) -> String,
 ) -> Vec<Run> {
+    // Labels and hover summaries of the annotations in this block only, each made once.
+    let mut labels: HashMap<AnnotationId, String> = HashMap::new();
+    let mut summaries: HashMap<&AnnotationId, String> = HashMap::new();
+    for item in items {
+        labels.entry(item.id.clone()).or_insert_with(|| labels::annotation_label(item.annotation));
+        summaries.entry(item.id).or_insert_with(|| labels::summary(doc, item.annotation));
+    }
     let mut cuts = vec![block.start, block.end];
     for item in items {
         cuts.extend([item.span.start.max(block.start), item.span.end.min(block.end)]);
@@ -132,7 +216,7 @@ fn block_runs(
     for pair in cuts.windows(2) {
         let span = Span::new(pair[0], pair[1]);
         let covering: Vec<&Item<'_>> = items.iter().filter(|item| item.span.contains(&span)).collect();
-        let mut run = describe(span, &covering, focus, labels, summaries);
+        let mut run = describe(span, &covering, focus, &labels, &summaries);
         run.text = slice(span);
         run.caret_before = focus.caret == Some(span.start);
         runs.push(run);
@@ -266,6 +350,7 @@ mod tests {
     use crate::model::article::Article;
     use crate::model::history::Editor;
     use crate::model::schema::Schema;
+    use crate::model::speaker::SpeakerKind;
 
     const TEXT: &str = "Peace talks\n\n2025-03-16 03:31:00\n\nPeskov said \"both sides understand\" today.";
 
@@ -372,6 +457,39 @@ mod tests {
         let after = block_views(editor.document(), &Focus::default());
         assert_eq!(body(&before), body(&after));
         assert_ne!(before[0], after[0]);
+    }
+
+    #[test]
+    fn a_refresh_rebuilds_only_the_blocks_an_edit_or_the_focus_touched() {
+        let mut editor = editor();
+        let mut cached = BlockViews::default();
+        let first = cached.refresh(editor.document(), &Focus::default());
+        assert_eq!(cached.rebuilt(), editor.document().article.blocks.len());
+        let again = cached.refresh(editor.document(), &Focus::default());
+        assert_eq!(cached.rebuilt(), 0);
+        assert!(Rc::ptr_eq(&first, &again), "nothing changed, the same views");
+
+        let quote = find(editor.document(), "both sides understand");
+        let id = create(&mut editor, AnnotationKind::Quote, quote);
+        let edited = cached.refresh(editor.document(), &Focus::default());
+        assert_eq!(cached.rebuilt(), 1, "only the paragraph");
+        assert_eq!(*edited, block_views(editor.document(), &Focus::default()), "same as building everything");
+        assert!(Rc::ptr_eq(&edited[0].runs, &first[0].runs), "the title keeps its runs");
+
+        let focus = Focus { selected: Some(id.clone()), ..Focus::default() };
+        let selected = cached.refresh(editor.document(), &focus);
+        assert_eq!(cached.rebuilt(), 1);
+        assert_eq!(*selected, block_views(editor.document(), &focus));
+
+        // A new speaker name can change any block's hover text: all are checked and rebuilt.
+        editor
+            .apply(Action::AddSpeaker { name: "Dmitry Peskov".into(), kind: SpeakerKind::Person, role: None })
+            .unwrap();
+        let speaker = editor.document().speakers[0].id.clone();
+        editor.apply(Action::SetSpeaker { id, speaker: Some(speaker) }).unwrap();
+        let named = cached.refresh(editor.document(), &focus);
+        assert_eq!(*named, block_views(editor.document(), &focus));
+        assert!(named[2].runs.iter().any(|r| r.title.as_deref().is_some_and(|t| t.contains("Dmitry Peskov"))));
     }
 
     #[test]

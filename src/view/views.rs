@@ -1,13 +1,14 @@
 //! The view models the page shows, rebuilt only when what they are built from changed: the
-//! highlight runs on a new revision or focus, a side panel's view on a new revision (or
-//! selection) and only while its tab is open. Components compare them by `Rc` pointer.
+//! highlight runs of the blocks an edit or a focus change touched, a side panel's view on a new
+//! revision (or selection) and only while its tab is open. Components compare them by `Rc`
+//! pointer (the view models are `Eq`, so `Rc`'s comparison takes the pointer shortcut).
 
 use std::rc::Rc;
 
 use crate::model::annotation::AnnotationId;
 use crate::model::history::Editor;
 use crate::view::panels::{self, AnnotationRow, DetailsView, SpeakerRow};
-use crate::view::segments::{self, BlockView, Focus};
+use crate::view::segments::{BlockView, BlockViews, Focus};
 use crate::view::session::{Session, Tab};
 
 /// A view and the state it was built for.
@@ -29,7 +30,10 @@ fn rebuild<K: PartialEq, V>(slot: &mut Option<Built<K, V>>, key: K, build: impl 
 
 #[derive(Default)]
 pub struct Views {
-    blocks: Option<Built<(u64, Focus), Vec<BlockView>>>,
+    /// The highlight runs, and the revision and focus they were refreshed for.
+    blocks: BlockViews,
+    blocks_key: Option<(u64, Focus)>,
+    shown_blocks: Rc<Vec<BlockView>>,
     list: Option<Built<u64, Vec<AnnotationRow>>>,
     speakers: Option<Built<u64, Vec<SpeakerRow>>>,
     details: Option<Built<(u64, AnnotationId), DetailsView>>,
@@ -54,7 +58,12 @@ impl Views {
         let doc = editor.document();
         let revision = editor.revision();
         let focus = session.focus();
-        let blocks = rebuild(&mut self.blocks, (revision, focus.clone()), || segments::block_views(doc, &focus));
+        let key = (revision, focus);
+        if self.blocks_key.as_ref() != Some(&key) {
+            self.shown_blocks = self.blocks.refresh(doc, &key.1);
+            self.blocks_key = Some(key);
+        }
+        let blocks = self.shown_blocks.clone();
         let panel = match session.tab() {
             Tab::Details => Panel::Details(session.selected().and_then(|id| {
                 let key = (revision, id.clone());
