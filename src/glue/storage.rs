@@ -1,7 +1,11 @@
-//! Keeping work in the browser's localStorage, with failures reported, never swallowed.
+//! Keeping work in the browser's localStorage, with failures reported, never swallowed: the
+//! document written whole now and then (the base), and the journal of steps since (see
+//! `model::journal`).
 
 const DOCUMENT_KEY: &str = "stancemark.document.v1";
 const UNREADABLE_KEY: &str = "stancemark.document.v1.unreadable";
+const JOURNAL_KEY: &str = "stancemark.journal.v1";
+const UNREADABLE_JOURNAL_KEY: &str = "stancemark.journal.v1.unreadable";
 const AUTHOR_KEY: &str = "stancemark.author";
 
 /// Why the work could not be saved in the browser.
@@ -19,9 +23,9 @@ fn local_storage() -> Result<web_sys::Storage, StorageError> {
     web_sys::window().ok_or_else(unavailable)?.local_storage().map_err(|_| unavailable())?.ok_or_else(unavailable)
 }
 
-/// Saves the document JSON; a full quota or a disabled storage comes back as an error.
-pub fn save_document(json: &str) -> Result<(), StorageError> {
-    local_storage()?.set_item(DOCUMENT_KEY, json).map_err(|error| {
+/// Writes `value` under `key`; a full quota or a disabled storage comes back as an error.
+fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    local_storage()?.set_item(key, value).map_err(|error| {
         let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string());
         match name.as_deref() {
             Some("QuotaExceededError") => StorageError("the browser's storage is full".into()),
@@ -30,17 +34,46 @@ pub fn save_document(json: &str) -> Result<(), StorageError> {
     })
 }
 
+fn read(key: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?.get_item(key).map_err(|_| StorageError("the browser refused to read saved work".into()))
+}
+
+/// Saves the document JSON (the base).
+pub fn save_document(json: &str) -> Result<(), StorageError> {
+    write(DOCUMENT_KEY, json)
+}
+
 /// The saved document JSON, if there is one.
 pub fn load_document() -> Result<Option<String>, StorageError> {
-    local_storage()?.get_item(DOCUMENT_KEY).map_err(|_| StorageError("the browser refused to read saved work".into()))
+    read(DOCUMENT_KEY)
+}
+
+/// Replaces the journal (a new base's header, with no steps yet).
+pub fn save_journal(text: &str) -> Result<(), StorageError> {
+    write(JOURNAL_KEY, text)
+}
+
+/// Appends journal lines. localStorage has no append: the journal is read and written back,
+/// which stays cheap because it is folded into the base whenever the tab is idle.
+pub fn append_journal(lines: &str) -> Result<usize, StorageError> {
+    let journal = read(JOURNAL_KEY)?.unwrap_or_default() + lines;
+    write(JOURNAL_KEY, &journal)?;
+    Ok(journal.len())
+}
+
+pub fn load_journal() -> Result<Option<String>, StorageError> {
+    read(JOURNAL_KEY)
+}
+
+/// Keeps a journal that could not be replayed, as `set_aside_unreadable` keeps a document.
+pub fn set_aside_journal(text: &str) -> Result<(), StorageError> {
+    write(UNREADABLE_JOURNAL_KEY, text)
 }
 
 /// Keeps saved work that no longer imports under a second key, so a bug or a format change
 /// never destroys it; the next save then overwrites only the main key.
 pub fn set_aside_unreadable(json: &str) -> Result<(), StorageError> {
-    local_storage()?
-        .set_item(UNREADABLE_KEY, json)
-        .map_err(|_| StorageError("the browser refused to keep the unreadable copy".into()))
+    write(UNREADABLE_KEY, json)
 }
 
 /// The annotator's name, recorded in every annotation they make.

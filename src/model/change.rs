@@ -40,6 +40,24 @@ impl Change {
         }
     }
 
+    /// Whether the change can be applied to `doc`: what it removes or replaces is there as it
+    /// was, and what it inserts is not. The save journal replays only changes that fit.
+    pub fn fits(&self, doc: &Document) -> bool {
+        use Change::*;
+        match self {
+            InsertAnnotation(a) => doc.annotation(&a.id).is_none(),
+            RemoveAnnotation(a) => doc.annotation(&a.id) == Some(a),
+            ReplaceAnnotation { before, .. } => doc.annotation(&before.id) == Some(before),
+            InsertSpeaker { at, speaker } => doc.speaker(&speaker.id).is_none() && *at <= doc.speakers.len(),
+            RemoveSpeaker { at, speaker } => doc.speakers.get(*at) == Some(speaker),
+            ReplaceSpeaker { before, .. } => doc.speaker(&before.id) == Some(before),
+            InsertTarget { at, target } => doc.schema.target(&target.id).is_none() && *at <= doc.schema.targets.len(),
+            RemoveTarget { at, target } => doc.schema.targets.get(*at) == Some(target),
+            ReplaceTarget { before, .. } => doc.schema.target(&before.id) == Some(before),
+            NextIds { before, .. } => doc.next_ids == *before,
+        }
+    }
+
     /// Applies the change. Changes are only ever applied to the state they were planned
     /// against (or, for undo, the state they produced), so the lookups below always succeed;
     /// a failure would be a bug in the reducer, hence the panics.
@@ -90,6 +108,11 @@ pub fn apply_all(doc: &mut Document, changes: &[Change]) {
     for c in changes {
         c.apply(doc);
     }
+}
+
+/// The changes that undo `changes` (which were applied in order): their inverses, backwards.
+pub fn inverse_all(changes: &[Change]) -> Vec<Change> {
+    changes.iter().rev().map(Change::inverse).collect()
 }
 
 /// Reverts `changes` (which were applied in order) by applying their inverses backwards.

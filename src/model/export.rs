@@ -97,8 +97,9 @@ struct SpanOut<'a> {
     context_after: &'a str,
 }
 
+/// An annotation as the document JSON writes it (the save journal writes annotations this way too).
 #[derive(Serialize)]
-struct AnnotationOut<'a> {
+pub(crate) struct AnnotationOut<'a> {
     id: &'a str,
     kind: AnnotationKind,
     quote_type: Option<QuoteType>,
@@ -144,7 +145,7 @@ impl<'a> DocumentOut<'a> {
 }
 
 impl<'a> AnnotationOut<'a> {
-    fn new(ix: &'a TextIndex, a: &'a Annotation) -> AnnotationOut<'a> {
+    pub(crate) fn new(ix: &'a TextIndex, a: &'a Annotation) -> AnnotationOut<'a> {
         AnnotationOut {
             id: &a.id.0,
             kind: a.kind,

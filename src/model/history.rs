@@ -5,8 +5,9 @@
 use std::collections::VecDeque;
 
 use super::action::{Action, Outcome, Refusal};
-use super::change::{apply_all, revert_all, Change};
+use super::change::{apply_all, inverse_all, revert_all, Change};
 use super::document::Document;
+use super::journal;
 
 /// How many actions can be undone by default.
 pub const DEFAULT_HISTORY_LIMIT: usize = 1000;
@@ -24,6 +25,20 @@ pub struct Editor {
     redo: Vec<Entry>,
     limit: usize,
     revision: u64,
+    /// The steps not yet taken for saving, each as the changes that redo it.
+    unsaved_steps: Vec<Vec<Change>>,
+    /// The document was replaced since the last save: only a whole save will do.
+    unsaved_whole: bool,
+}
+
+/// What changed since the document was last taken for saving ([`Editor::take_unsaved`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unsaved {
+    Nothing,
+    /// Journal lines to append ([`journal`]), one per step.
+    Steps(String),
+    /// The document was replaced: write it whole.
+    Whole,
 }
 
 impl Editor {
@@ -33,7 +48,15 @@ impl Editor {
 
     /// An editor that keeps at most `limit` undo steps (at least one).
     pub fn with_limit(doc: Document, limit: usize) -> Editor {
-        Editor { doc, undo: VecDeque::new(), redo: Vec::new(), limit: limit.max(1), revision: 0 }
+        Editor {
+            doc,
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
+            revision: 0,
+            unsaved_steps: Vec::new(),
+            unsaved_whole: false,
+        }
     }
 
     pub fn document(&self) -> &Document {
@@ -58,6 +81,7 @@ impl Editor {
             if self.undo.len() == self.limit {
                 self.undo.pop_front();
             }
+            self.unsaved_steps.push(changes.clone());
             self.undo.push_back(Entry { label: action.describe(), changes });
             self.redo.clear();
             self.revision += 1;
@@ -68,6 +92,7 @@ impl Editor {
     pub fn undo(&mut self) -> bool {
         let Some(entry) = self.undo.pop_back() else { return false };
         revert_all(&mut self.doc, &entry.changes);
+        self.unsaved_steps.push(inverse_all(&entry.changes));
         self.redo.push(entry);
         self.revision += 1;
         true
@@ -78,6 +103,7 @@ impl Editor {
     pub fn redo(&mut self) -> bool {
         let Some(entry) = self.redo.pop() else { return false };
         apply_all(&mut self.doc, &entry.changes);
+        self.unsaved_steps.push(entry.changes.clone());
         self.undo.push_back(entry);
         self.revision += 1;
         true
@@ -100,12 +126,35 @@ impl Editor {
         self.redo.last().map(|e| e.label.as_str())
     }
 
+    /// What changed since the last call, for the save: the steps as journal lines, or the
+    /// whole document when it was replaced. Afterwards nothing is unsaved.
+    pub fn take_unsaved(&mut self) -> Unsaved {
+        let steps = std::mem::take(&mut self.unsaved_steps);
+        if std::mem::take(&mut self.unsaved_whole) {
+            Unsaved::Whole
+        } else if steps.is_empty() {
+            Unsaved::Nothing
+        } else {
+            let ix = self.doc.text_index();
+            Unsaved::Steps(steps.iter().map(|step| journal::step_line(ix, step)).collect())
+        }
+    }
+
+    /// Marks the whole document unsaved, e.g. after a journal write failed and the journal in
+    /// storage no longer holds every step.
+    pub fn mark_unsaved_whole(&mut self) {
+        self.unsaved_steps.clear();
+        self.unsaved_whole = true;
+    }
+
     /// Swaps in another document (an import or a new article) and clears the history: undo
     /// steps planned against the old document mean nothing for the new one. Returns the old one.
     pub fn replace_document(&mut self, doc: Document) -> Document {
         self.undo.clear();
         self.redo.clear();
         self.revision += 1;
+        self.unsaved_steps.clear();
+        self.unsaved_whole = true;
         std::mem::replace(&mut self.doc, doc)
     }
 }

@@ -106,27 +106,40 @@ fn read_speakers(root: &Obj) -> Result<Vec<Speaker>, ImportError> {
     let mut seen: HashMap<String, FieldPath> = HashMap::new();
     for (path, v) in root.array("speakers")? {
         let o = json::obj(v, &path)?;
-        let id = non_empty_id(&o)?;
-        if let Some(first) = seen.insert(id.clone(), path.clone()) {
-            return Err(o.error_at("id", format!("duplicate id {id:?} (also used by {first})")));
+        let speaker = read_speaker(&o)?;
+        if let Some(first) = seen.insert(speaker.id.0.clone(), path.clone()) {
+            return Err(o.error_at("id", format!("duplicate id {:?} (also used by {first})", speaker.id.0)));
         }
-        let mut aliases = Vec::new();
-        for (p, a) in o.array("aliases")? {
-            let a = a.as_str().ok_or_else(|| FieldError::new(p, format!("must be a string, found {}", describe(a))))?;
-            aliases.push(a.to_owned());
-        }
-        let speaker = Speaker {
-            id: SpeakerId(id),
-            name: o.str("name")?.to_owned(),
-            kind: o.choice("kind", SpeakerKind::NAMES, SpeakerKind::parse)?,
-            role: o.opt_str("role")?.map(str::to_owned),
-            aliases,
-            wikidata: o.opt_str("wikidata")?.map(str::to_owned),
-        };
-        speaker.check().map_err(|(field, m)| o.error_at(field, m))?;
         speakers.push(speaker);
     }
     Ok(speakers)
+}
+
+/// One speaker as the document JSON writes it (the save journal reads speakers this way too).
+pub(crate) fn read_speaker(o: &Obj) -> Result<Speaker, ImportError> {
+    let id = non_empty_id(o)?;
+    let mut aliases = Vec::new();
+    for (p, a) in o.array("aliases")? {
+        let a = a.as_str().ok_or_else(|| FieldError::new(p, format!("must be a string, found {}", describe(a))))?;
+        aliases.push(a.to_owned());
+    }
+    let speaker = Speaker {
+        id: SpeakerId(id),
+        name: o.str("name")?.to_owned(),
+        kind: o.choice("kind", SpeakerKind::NAMES, SpeakerKind::parse)?,
+        role: o.opt_str("role")?.map(str::to_owned),
+        aliases,
+        wikidata: o.opt_str("wikidata")?.map(str::to_owned),
+    };
+    speaker.check().map_err(|(field, m)| o.error_at(field, m))?;
+    Ok(speaker)
+}
+
+/// One annotation as the document JSON writes it, checked against `doc` (its text, speakers
+/// and schema); the save journal reads annotations this way too.
+pub(crate) fn read_annotation_in(o: &Obj, doc: &Document) -> Result<Annotation, ImportError> {
+    let speakers: HashSet<&str> = doc.speakers.iter().map(|s| s.id.0.as_str()).collect();
+    read_annotation(o, doc, &speakers)
 }
 
 fn read_annotations(root: &Obj, doc: &Document) -> Result<Vec<Annotation>, ImportError> {
@@ -260,7 +273,7 @@ fn quoted(s: &str) -> String {
     format!("{:?}", head + "...")
 }
 
-fn read_next_ids(o: &Obj) -> Result<NextIds, ImportError> {
+pub(crate) fn read_next_ids(o: &Obj) -> Result<NextIds, ImportError> {
     Ok(NextIds { annotation: o.index("annotation")? as u64, speaker: o.index("speaker")? as u64 })
 }
 

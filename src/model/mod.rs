@@ -16,6 +16,7 @@ pub mod history;
 pub mod ids;
 pub mod import;
 pub mod invariants;
+pub mod journal;
 pub mod json;
 pub mod keys;
 pub mod locate;

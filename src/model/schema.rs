@@ -168,7 +168,7 @@ fn read_stance(o: &Obj) -> Result<StanceValue, SchemaError> {
     Ok(StanceValue { id: StanceId::from(o.str("id")?), label: o.str("label")?.to_owned(), key: c })
 }
 
-fn read_target(o: &Obj) -> Result<Target, SchemaError> {
+pub(crate) fn read_target(o: &Obj) -> Result<Target, SchemaError> {
     Ok(Target { id: TargetId::from(o.str("id")?), label: o.str("label")?.to_owned() })
 }
 

@@ -25,6 +25,8 @@ pub enum Msg {
     Open(web_sys::File),
     /// The scheduled save's moment came (the change is painted), or the page is closing.
     Save,
+    /// The person paused: fold the save journal into the base.
+    Compact,
 }
 
 pub struct App {
@@ -61,7 +63,7 @@ impl Component for App {
             views,
             shown,
             refs,
-            effects: EffectRunner::new(ctx.link().clone()),
+            effects: EffectRunner::new(ctx.link().clone(), restored.journal_ready),
             listeners: Vec::new(),
         }
     }
@@ -73,12 +75,11 @@ impl Component for App {
                 self.effects.read_file(file);
                 return false;
             }
-            Msg::Save => match self.effects.take_scheduled_save() {
-                // Only a scheduled save writes: the page closing with nothing pending must not
-                // overwrite what another tab saved since.
-                true => Input::Saved(persistence::save(self.editor.document()).map_err(|e| e.to_string())),
-                false => return false,
+            Msg::Save => match self.effects.save(&mut self.editor) {
+                Some(result) => Input::Saved(result),
+                None => return false,
             },
+            Msg::Compact => Input::Saved(self.effects.compact(&mut self.editor)),
         };
         if matches!(input, Input::FileRead { .. }) {
             self.effects.file_read();

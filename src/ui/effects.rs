@@ -9,9 +9,15 @@ use wasm_bindgen::JsCast;
 use yew::html::Scope;
 
 use crate::glue::{files, storage};
+use crate::model::history::Editor;
 use crate::view::session::{Effect, Input};
 
 use super::app::{App, Msg};
+use super::persistence::{self, Wrote};
+
+/// How long after the last edit the journal is folded into the base: long enough to fall in a
+/// pause, short enough that the journal stays a few steps long.
+const COMPACT_AFTER_MS: u32 = 2_000;
 
 enum AfterRender {
     ScrollToSelected,
@@ -22,6 +28,10 @@ pub struct EffectRunner {
     link: Scope<App>,
     /// A save waiting for the current frame to paint; at most one at a time.
     save_scheduled: Option<Timeout>,
+    /// Folding the journal into the base once the person has paused; restarted by each save.
+    compaction_scheduled: Option<Timeout>,
+    /// The journal in storage names the stored base, so steps can be appended to it.
+    journal_ready: bool,
     /// What needs the page as the next render leaves it.
     after_render: Vec<AfterRender>,
     /// A file being read; dropping it would cancel the read.
@@ -29,8 +39,15 @@ pub struct EffectRunner {
 }
 
 impl EffectRunner {
-    pub fn new(link: Scope<App>) -> EffectRunner {
-        EffectRunner { link, save_scheduled: None, after_render: Vec::new(), reader: None }
+    pub fn new(link: Scope<App>, journal_ready: bool) -> EffectRunner {
+        EffectRunner {
+            link,
+            save_scheduled: None,
+            compaction_scheduled: None,
+            journal_ready,
+            after_render: Vec::new(),
+            reader: None,
+        }
     }
 
     pub fn carry_out(&mut self, effects: Vec<Effect>) {
@@ -70,9 +87,31 @@ impl EffectRunner {
         }
     }
 
-    /// True when a save was scheduled, which it no longer is.
-    pub fn take_scheduled_save(&mut self) -> bool {
-        self.save_scheduled.take().is_some()
+    /// Writes what the editor has not saved, if a save was scheduled (the page closing with
+    /// nothing pending must not overwrite what another tab saved since). `None` when there was
+    /// nothing to do.
+    pub fn save(&mut self, editor: &mut Editor) -> Option<Result<(), String>> {
+        let _fired = self.save_scheduled.take()?;
+        let result = persistence::save(editor, self.journal_ready);
+        match result {
+            Ok(Wrote::Steps) => {
+                let link = self.link.clone();
+                self.compaction_scheduled =
+                    Some(Timeout::new(COMPACT_AFTER_MS, move || link.send_message(Msg::Compact)));
+            }
+            Ok(Wrote::Whole) => self.journal_ready = true,
+            Ok(Wrote::Nothing) => {}
+            Err(_) => self.journal_ready = false,
+        }
+        Some(result.map(|_| ()).map_err(|error| error.to_string()))
+    }
+
+    /// Folds the journal into the base (the person paused).
+    pub fn compact(&mut self, editor: &mut Editor) -> Result<(), String> {
+        self.compaction_scheduled = None;
+        let result = persistence::compact(editor);
+        self.journal_ready = result.is_ok();
+        result.map_err(|error| error.to_string())
     }
 
     pub fn read_file(&mut self, file: web_sys::File) {

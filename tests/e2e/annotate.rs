@@ -182,3 +182,33 @@ async fn an_article_with_markup_and_emoji_renders_literally_with_exact_offsets()
     assert_eq!(fragment["text"], "great café");
     page.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn edits_survive_a_reload_before_and_after_the_journal_is_folded_into_the_base() {
+    let page = Page::open().await;
+    // Lines after the journal's header: steps saved since the base was last written whole.
+    let journal_steps = "((localStorage.getItem('stancemark.journal.v1') || '').trim().split('\\n').length - 1)";
+    // The first edit of the sample writes it whole: there is no base yet.
+    page.drag_select("Putin emphasized that any ceasefire", "Putin emphasized").await;
+    page.press(&[], 'c').await;
+    page.wait_until(&format!("localStorage.getItem('stancemark.document.v1') !== null && {journal_steps} === 0")).await;
+    // The next one is only appended to the journal; a reload at once replays it.
+    page.drag_select("he supported a ceasefire in principle", "supported a ceasefire in principle").await;
+    page.press(&[], 'q').await;
+    page.wait_until(&format!("{journal_steps} >= 1")).await;
+    page.reload().await;
+    page.click("[role=tab]:nth-child(2)").await;
+    let rows = page.texts("[data-testid=annotation-list] .snippet").await;
+    assert_eq!(rows, ["Putin emphasized", "supported a ceasefire in principle"]);
+    // A third edit, then a pause: the journal is folded into the base, which a reload reads alone.
+    page.press(&[], 'j').await;
+    page.press(&[], '2').await;
+    page.wait_until(&format!("{journal_steps} >= 1")).await;
+    page.wait_until(&format!("{journal_steps} === 0")).await;
+    page.reload().await;
+    page.click("[data-testid=annotation-list] li:first-child button").await;
+    page.text_when("[data-testid=details-text]", |text| text == "Putin emphasized").await;
+    let pressed = page.wait_for_css("[data-testid=stance-against]").await.attr("aria-pressed").await.unwrap();
+    assert_eq!(pressed.as_deref(), Some("true"));
+    page.close().await;
+}

@@ -8,5 +8,5 @@ mod syntax;
 
 pub use error::FieldError;
 pub use path::{FieldPath, Step};
-pub(crate) use reader::{describe, obj, type_name, Obj};
+pub(crate) use reader::{array, describe, obj, type_name, Obj};
 pub use syntax::{parse, InvalidJson, JsonProblem};
