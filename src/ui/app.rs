@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -27,6 +28,8 @@ pub enum Msg {
     Save,
     /// The person paused: fold the save journal into the base.
     Compact,
+    /// Highlight the next blocks of an article that opened with its first screen highlighted.
+    HighlightMore,
 }
 
 pub struct App {
@@ -39,8 +42,13 @@ pub struct App {
     /// The schema the keydown listener maps keys with, shared with it.
     hotkey_schema: Rc<RefCell<Schema>>,
     listeners: Vec<EventListener>,
+    /// The next chunk of blocks to highlight, after the current frame.
+    highlighting: Option<Timeout>,
     callbacks: Callbacks,
 }
+
+/// Blocks highlighted per chunk while an article opens: a few frames' work each.
+const HIGHLIGHT_CHUNK: usize = 48;
 
 impl Component for App {
     type Message = Msg;
@@ -65,6 +73,7 @@ impl Component for App {
             refs,
             effects: EffectRunner::new(ctx.link().clone(), restored.journal_ready),
             listeners: Vec::new(),
+            highlighting: None,
         }
     }
 
@@ -80,6 +89,12 @@ impl Component for App {
                 None => return false,
             },
             Msg::Compact => Input::Saved(self.effects.compact(&mut self.editor)),
+            Msg::HighlightMore => {
+                self.highlighting = None;
+                self.views.highlight_more(&self.editor, HIGHLIGHT_CHUNK);
+                self.shown = self.views.refresh(&self.editor, &self.session);
+                return true;
+            }
         };
         if matches!(input, Input::FileRead { .. }) {
             self.effects.file_read();
@@ -118,6 +133,10 @@ impl Component for App {
         }
         self.refs.place_float_bar();
         self.effects.after_render();
+        if self.highlighting.is_none() && self.views.partly_highlighted(&self.editor) {
+            let link = ctx.link().clone();
+            self.highlighting = Some(Timeout::new(0, move || link.send_message(Msg::HighlightMore)));
+        }
     }
 }
 

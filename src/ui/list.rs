@@ -1,12 +1,22 @@
 //! Every annotation in text order, mirroring the highlights. Each row is a button, so Tab and
-//! Enter walk it; J and K move through it from anywhere.
+//! Enter walk it; J and K move through it from anywhere. Only the rows in view (and a few
+//! around them) are in the page: the list keeps its full height, rows have a fixed height, and
+//! scrolling the side panel brings the next rows in.
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::annotation::AnnotationId;
 use crate::view::panels::AnnotationRow;
+use crate::view::virtual_list::visible_rows;
+
+/// A row's height in pixels: `.ann-list li` in style.css.
+const ROW_HEIGHT: f64 = 54.0;
+/// Rows rendered beyond each edge of the viewport, so a quick scroll shows no gap.
+const OVERSCAN: usize = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct ListProps {
@@ -20,15 +30,26 @@ pub struct ListProps {
 
 #[component]
 pub fn AnnotationList(props: &ListProps) -> Html {
-    if props.rows.is_empty() {
-        return html! {
-            <p class="panel-section empty">{ props.empty_hint.clone() }</p>
-        };
+    let list = use_node_ref();
+    // How far the side panel is scrolled into the list, and how tall the panel is.
+    let window = use_state(|| (0.0_f64, 1200.0_f64));
+    {
+        let (list, window) = (list.clone(), window.clone());
+        use_effect_with((), move |()| {
+            let listener = follow_scrolling(&list, window);
+            move || drop(listener)
+        });
     }
+    if props.rows.is_empty() {
+        return html! { <p class="panel-section empty">{ props.empty_hint.clone() }</p> };
+    }
+    let (offset, viewport) = *window;
+    let shown = visible_rows(offset, viewport, ROW_HEIGHT, props.rows.len(), OVERSCAN);
+    let height = format!("height: {}px", props.rows.len() as f64 * ROW_HEIGHT);
     html! {
-        <ul class="ann-list" aria-label="Annotations in text order" data-testid="annotation-list">
-            for row in props.rows.iter() {
-                <li key={row.id.0.clone()}>
+        <ul class="ann-list" ref={list} style={height} aria-label="Annotations in text order" data-testid="annotation-list">
+            for (index, row) in props.rows[shown.clone()].iter().enumerate().map(|(i, row)| (shown.start + i, row)) {
+                <li key={row.id.0.clone()} style={format!("top: {}px", index as f64 * ROW_HEIGHT)}>
                     <button aria-current={(props.selected.as_ref() == Some(&row.id)).to_string()}
                         onclick={ let (on, id) = (props.on_select.clone(), row.id.clone()); Callback::from(move |_: MouseEvent| on.emit(id.clone())) }>
                         <span class={classes!("badge", row.is_claim.then_some("claim"))}>{ &row.label }</span>
@@ -39,4 +60,19 @@ pub fn AnnotationList(props: &ListProps) -> Html {
             }
         </ul>
     }
+}
+
+/// Keeps `window` at the side panel's scroll position relative to the list, and its height.
+fn follow_scrolling(list: &NodeRef, window: UseStateHandle<(f64, f64)>) -> Option<EventListener> {
+    let list = list.cast::<web_sys::HtmlElement>()?;
+    let panel = list.closest(".side").ok().flatten()?.dyn_into::<web_sys::HtmlElement>().ok()?;
+    let measure = {
+        let panel = panel.clone();
+        move || {
+            let offset = f64::from(panel.scroll_top() - list.offset_top());
+            window.set((offset, f64::from(panel.client_height())));
+        }
+    };
+    measure();
+    Some(EventListener::new(&panel, "scroll", move |_| measure()))
 }

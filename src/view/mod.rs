@@ -13,3 +13,4 @@ pub mod segments;
 pub mod session;
 pub mod speaker_guess;
 pub mod views;
+pub mod virtual_list;

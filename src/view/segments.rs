@@ -83,7 +83,11 @@ pub struct BlockViews {
 }
 
 impl BlockViews {
-    pub fn refresh(&mut self, doc: &Document, focus: &Focus) -> Rc<Vec<BlockView>> {
+    /// Refreshes every block. Blocks from `highlighted` on are shown as plain text (one run, no
+    /// highlights): an article opens with its first screen highlighted and the rest following
+    /// in chunks, while all of its text is in the page from the start (find-in-page, scroll
+    /// height and selections work everywhere).
+    pub fn refresh(&mut self, doc: &Document, focus: &Focus, highlighted: usize) -> Rc<Vec<BlockView>> {
         let items = collect_items(doc);
         let names = names_signature(doc);
         let blocks = &doc.article.blocks;
@@ -93,7 +97,7 @@ impl BlockViews {
         let mut signatures = Vec::with_capacity(blocks.len());
         self.rebuilt = 0;
         for (i, block) in blocks.iter().enumerate() {
-            let inside = block_items(&items, block.span);
+            let inside = if i < highlighted { block_items(&items, block.span) } else { &[] };
             let signature = block_signature(names, block.span, inside, focus);
             if same_article && self.signatures[i] == signature {
                 views.push(self.views[i].clone());
@@ -463,21 +467,21 @@ mod tests {
     fn a_refresh_rebuilds_only_the_blocks_an_edit_or_the_focus_touched() {
         let mut editor = editor();
         let mut cached = BlockViews::default();
-        let first = cached.refresh(editor.document(), &Focus::default());
+        let first = cached.refresh(editor.document(), &Focus::default(), usize::MAX);
         assert_eq!(cached.rebuilt(), editor.document().article.blocks.len());
-        let again = cached.refresh(editor.document(), &Focus::default());
+        let again = cached.refresh(editor.document(), &Focus::default(), usize::MAX);
         assert_eq!(cached.rebuilt(), 0);
         assert!(Rc::ptr_eq(&first, &again), "nothing changed, the same views");
 
         let quote = find(editor.document(), "both sides understand");
         let id = create(&mut editor, AnnotationKind::Quote, quote);
-        let edited = cached.refresh(editor.document(), &Focus::default());
+        let edited = cached.refresh(editor.document(), &Focus::default(), usize::MAX);
         assert_eq!(cached.rebuilt(), 1, "only the paragraph");
         assert_eq!(*edited, block_views(editor.document(), &Focus::default()), "same as building everything");
         assert!(Rc::ptr_eq(&edited[0].runs, &first[0].runs), "the title keeps its runs");
 
         let focus = Focus { selected: Some(id.clone()), ..Focus::default() };
-        let selected = cached.refresh(editor.document(), &focus);
+        let selected = cached.refresh(editor.document(), &focus, usize::MAX);
         assert_eq!(cached.rebuilt(), 1);
         assert_eq!(*selected, block_views(editor.document(), &focus));
 
@@ -487,9 +491,26 @@ mod tests {
             .unwrap();
         let speaker = editor.document().speakers[0].id.clone();
         editor.apply(Action::SetSpeaker { id, speaker: Some(speaker) }).unwrap();
-        let named = cached.refresh(editor.document(), &focus);
+        let named = cached.refresh(editor.document(), &focus, usize::MAX);
         assert_eq!(*named, block_views(editor.document(), &focus));
         assert!(named[2].runs.iter().any(|r| r.title.as_deref().is_some_and(|t| t.contains("Dmitry Peskov"))));
+    }
+
+    #[test]
+    fn blocks_past_the_highlighted_ones_are_plain_text_until_their_turn() {
+        let mut editor = editor();
+        let quote = find(editor.document(), "both sides understand");
+        create(&mut editor, AnnotationKind::Quote, quote);
+        let doc = editor.document();
+        let mut cached = BlockViews::default();
+        let partly = cached.refresh(doc, &Focus::default(), 2);
+        let body = &partly[2];
+        assert_eq!(body.runs.len(), 1, "one plain run");
+        assert_eq!((body.runs[0].start, body.runs[0].text.as_str()), (body.span.start, doc.span_text(body.span)));
+        assert!(body.runs[0].target.is_none() && body.runs[0].classes == "seg");
+        let whole = cached.refresh(doc, &Focus::default(), usize::MAX);
+        assert_eq!(cached.rebuilt(), 1, "only the plain block is built again");
+        assert_eq!(*whole, block_views(doc, &Focus::default()));
     }
 
     #[test]

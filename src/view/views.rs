@@ -28,11 +28,12 @@ fn rebuild<K: PartialEq, V>(slot: &mut Option<Built<K, V>>, key: K, build: impl 
     }
 }
 
-#[derive(Default)]
 pub struct Views {
-    /// The highlight runs, and the revision and focus they were refreshed for.
+    /// The highlight runs, and the revision, focus and highlighted count they were refreshed for.
     blocks: BlockViews,
-    blocks_key: Option<(u64, Focus)>,
+    blocks_key: Option<(u64, Focus, usize)>,
+    /// Blocks before this one show their highlights; the rest are plain text for now.
+    highlighted: usize,
     shown_blocks: Rc<Vec<BlockView>>,
     list: Option<Built<u64, Vec<AnnotationRow>>>,
     speakers: Option<Built<u64, Vec<SpeakerRow>>>,
@@ -52,15 +53,44 @@ pub enum Panel {
     Speakers(Rc<Vec<SpeakerRow>>),
 }
 
+/// How many blocks an article opens with highlighted: more than a tall screen shows.
+pub const FIRST_SCREEN_BLOCKS: usize = 24;
+
+impl Default for Views {
+    fn default() -> Views {
+        Views {
+            blocks: BlockViews::default(),
+            blocks_key: None,
+            highlighted: FIRST_SCREEN_BLOCKS,
+            shown_blocks: Rc::default(),
+            list: None,
+            speakers: None,
+            details: None,
+        }
+    }
+}
+
 impl Views {
+    /// Highlights `count` more blocks; false once every block of `editor`'s article is.
+    pub fn highlight_more(&mut self, editor: &Editor, count: usize) -> bool {
+        let blocks = editor.document().article.blocks.len();
+        self.highlighted = (self.highlighted + count).min(blocks);
+        self.highlighted < blocks
+    }
+
+    /// Whether some blocks still show plain text.
+    pub fn partly_highlighted(&self, editor: &Editor) -> bool {
+        self.highlighted < editor.document().article.blocks.len()
+    }
+
     /// The views for the editor and session as they are now, rebuilding what is stale.
     pub fn refresh(&mut self, editor: &Editor, session: &Session) -> Shown {
         let doc = editor.document();
         let revision = editor.revision();
         let focus = session.focus();
-        let key = (revision, focus);
+        let key = (revision, focus, self.highlighted);
         if self.blocks_key.as_ref() != Some(&key) {
-            self.shown_blocks = self.blocks.refresh(doc, &key.1);
+            self.shown_blocks = self.blocks.refresh(doc, &key.1, self.highlighted);
             self.blocks_key = Some(key);
         }
         let blocks = self.shown_blocks.clone();
