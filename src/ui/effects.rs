@@ -4,6 +4,7 @@
 //! focusing a field). What became of an effect goes back to the session as input.
 
 use gloo::file::callbacks::FileReader;
+use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::html::Scope;
@@ -26,8 +27,10 @@ enum AfterRender {
 
 pub struct EffectRunner {
     link: Scope<App>,
-    /// A save waiting for the current frame to paint; at most one at a time.
-    save_scheduled: Option<Timeout>,
+    /// A save is waiting for the change to be painted; at most one at a time.
+    save_pending: bool,
+    /// The frame after which the pending save is started (dropping it would cancel that).
+    save_after_frame: Option<AnimationFrame>,
     /// Folding the journal into the base once the person has paused; restarted by each save.
     compaction_scheduled: Option<Timeout>,
     /// The journal in storage names the stored base, so steps can be appended to it.
@@ -42,7 +45,8 @@ impl EffectRunner {
     pub fn new(link: Scope<App>, journal_ready: bool) -> EffectRunner {
         EffectRunner {
             link,
-            save_scheduled: None,
+            save_pending: false,
+            save_after_frame: None,
             compaction_scheduled: None,
             journal_ready,
             after_render: Vec::new(),
@@ -53,12 +57,16 @@ impl EffectRunner {
     pub fn carry_out(&mut self, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
-                // A zero-delay timer: the change is painted first and written a few
-                // milliseconds later; `pagehide` flushes a save still waiting.
+                // The next animation frame, then a zero-delay timer: the frame showing the
+                // change is painted first and the save written just after it, outside the
+                // frame's budget; `pagehide` flushes a save still waiting.
                 Effect::Save => {
-                    if self.save_scheduled.is_none() {
+                    if !self.save_pending {
+                        self.save_pending = true;
                         let link = self.link.clone();
-                        self.save_scheduled = Some(Timeout::new(0, move || link.send_message(Msg::Save)));
+                        self.save_after_frame = Some(request_animation_frame(move |_| {
+                            Timeout::new(0, move || link.send_message(Msg::Save)).forget();
+                        }));
                     }
                 }
                 Effect::ScrollToSelected => self.after_render.push(AfterRender::ScrollToSelected),
@@ -91,7 +99,10 @@ impl EffectRunner {
     /// nothing pending must not overwrite what another tab saved since). `None` when there was
     /// nothing to do.
     pub fn save(&mut self, editor: &mut Editor) -> Option<Result<(), String>> {
-        let _fired = self.save_scheduled.take()?;
+        if !std::mem::take(&mut self.save_pending) {
+            return None;
+        }
+        self.save_after_frame = None;
         let result = persistence::save(editor, self.journal_ready);
         match result {
             Ok(Wrote::Steps) => {

@@ -14,7 +14,7 @@ use crate::view::panels::AnnotationRow;
 use crate::view::virtual_list::visible_rows;
 
 /// A row's height in pixels: `.ann-list li` in style.css.
-const ROW_HEIGHT: f64 = 54.0;
+const ROW_HEIGHT: i32 = 54;
 /// Rows rendered beyond each edge of the viewport, so a quick scroll shows no gap.
 const OVERSCAN: usize = 10;
 
@@ -32,7 +32,7 @@ pub struct ListProps {
 pub fn AnnotationList(props: &ListProps) -> Html {
     let list = use_node_ref();
     // How far the side panel is scrolled into the list, and how tall the panel is.
-    let window = use_state(|| (0.0_f64, 1200.0_f64));
+    let window = use_state(|| (0, 1200));
     {
         let (list, window) = (list.clone(), window.clone());
         use_effect_with((), move |()| {
@@ -44,12 +44,13 @@ pub fn AnnotationList(props: &ListProps) -> Html {
         return html! { <p class="panel-section empty">{ props.empty_hint.clone() }</p> };
     }
     let (offset, viewport) = *window;
-    let shown = visible_rows(offset, viewport, ROW_HEIGHT, props.rows.len(), OVERSCAN);
-    let height = format!("height: {}px", props.rows.len() as f64 * ROW_HEIGHT);
+    let shown = visible_rows(f64::from(offset), f64::from(viewport), f64::from(ROW_HEIGHT), props.rows.len(), OVERSCAN);
+    // Pixels as whole numbers: formatting an f64 would pull float printing into the bundle.
+    let height = format!("height: {}px", props.rows.len() * ROW_HEIGHT as usize);
     html! {
         <ul class="ann-list" ref={list} style={height} aria-label="Annotations in text order" data-testid="annotation-list">
             for (index, row) in props.rows[shown.clone()].iter().enumerate().map(|(i, row)| (shown.start + i, row)) {
-                <li key={row.id.0.clone()} style={format!("top: {}px", index as f64 * ROW_HEIGHT)}>
+                <li key={row.id.0.clone()} style={format!("top: {}px", index * ROW_HEIGHT as usize)}>
                     <button aria-current={(props.selected.as_ref() == Some(&row.id)).to_string()}
                         onclick={ let (on, id) = (props.on_select.clone(), row.id.clone()); Callback::from(move |_: MouseEvent| on.emit(id.clone())) }>
                         <span class={classes!("badge", row.is_claim.then_some("claim"))}>{ &row.label }</span>
@@ -63,14 +64,13 @@ pub fn AnnotationList(props: &ListProps) -> Html {
 }
 
 /// Keeps `window` at the side panel's scroll position relative to the list, and its height.
-fn follow_scrolling(list: &NodeRef, window: UseStateHandle<(f64, f64)>) -> Option<EventListener> {
+fn follow_scrolling(list: &NodeRef, window: UseStateHandle<(i32, i32)>) -> Option<EventListener> {
     let list = list.cast::<web_sys::HtmlElement>()?;
     let panel = list.closest(".side").ok().flatten()?.dyn_into::<web_sys::HtmlElement>().ok()?;
     let measure = {
         let panel = panel.clone();
         move || {
-            let offset = f64::from(panel.scroll_top() - list.offset_top());
-            window.set((offset, f64::from(panel.client_height())));
+            window.set((panel.scroll_top() - list.offset_top(), panel.client_height()));
         }
     };
     measure();

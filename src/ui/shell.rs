@@ -44,8 +44,9 @@ impl Refs {
         let Ok(Some(first)) = reading.query_selector(".seg.pending") else { return };
         let area = reading.get_bounding_client_rect();
         let span = first.get_bounding_client_rect();
-        let top = span.top() - area.top() + reading.scroll_top() as f64 - bar.offset_height() as f64 - 8.0;
-        let left = (span.left() - area.left()).max(8.0);
+        // Whole pixels: formatting an f64 would pull float printing into the bundle.
+        let top = (span.top() - area.top()) as i32 + reading.scroll_top() - bar.offset_height() - 8;
+        let left = ((span.left() - area.left()) as i32).max(8);
         let style = bar.style();
         let _ = style.set_property("top", &format!("{top}px"));
         let _ = style.set_property("left", &format!("{left}px"));
