@@ -2,21 +2,20 @@
 //! becomes a session `Input`, and the effects the session returns are carried out by the
 //! `EffectRunner`. Besides those it keeps only node refs, listeners and the view cache.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::history::Editor;
 use crate::model::schema::Schema;
-use crate::view::keymap::{self, KeyPress};
 use crate::view::session::{Input, Session};
 use crate::view::views::{Shown, Views};
 
 use super::effects::EffectRunner;
+use super::listeners;
 use super::persistence;
 use super::shell::{self, Callbacks, Page, Refs};
 
@@ -44,6 +43,9 @@ pub struct App {
     listeners: Vec<EventListener>,
     /// The next chunk of blocks to highlight, after the current frame.
     highlighting: Option<Timeout>,
+    /// A mouse button is down: highlighting more blocks waits, since re-rendering a block's
+    /// text under a drag in progress would move the selection's ends.
+    pointer_down: Rc<Cell<bool>>,
     callbacks: Callbacks,
 }
 
@@ -74,10 +76,11 @@ impl Component for App {
             effects: EffectRunner::new(ctx.link().clone(), restored.journal_ready),
             listeners: Vec::new(),
             highlighting: None,
+            pointer_down: Rc::default(),
         }
     }
 
-    fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         let input = match msg {
             Msg::Input(input) => input,
             Msg::Open(file) => {
@@ -91,6 +94,10 @@ impl Component for App {
             Msg::Compact => Input::Saved(self.effects.compact(&mut self.editor)),
             Msg::HighlightMore => {
                 self.highlighting = None;
+                if self.pointer_down.get() {
+                    self.schedule_highlighting(ctx);
+                    return false;
+                }
                 self.views.highlight_more(&self.editor, HIGHLIGHT_CHUNK);
                 self.shown = self.views.refresh(&self.editor, &self.session);
                 return true;
@@ -125,7 +132,7 @@ impl Component for App {
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         if first_render {
-            self.listen(ctx);
+            self.listeners = listeners::listen(ctx.link(), self.hotkey_schema.clone(), &self.pointer_down);
             // Read by benches/browser.rs: navigation start to an article that takes input.
             if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
                 let _ = performance.mark("stancemark-interactive");
@@ -133,50 +140,17 @@ impl Component for App {
         }
         self.refs.place_float_bar();
         self.effects.after_render();
-        if self.highlighting.is_none() && self.views.partly_highlighted(&self.editor) {
-            let link = ctx.link().clone();
-            self.highlighting = Some(Timeout::new(0, move || link.send_message(Msg::HighlightMore)));
+        if self.views.partly_highlighted(&self.editor) {
+            self.schedule_highlighting(ctx);
         }
     }
 }
 
 impl App {
-    /// Hotkeys work anywhere on the page. The listener reads the schema shared with the app, so
-    /// a document with its own hotkeys takes effect at once. It is registered as not passive,
-    /// so that `prevent_default` keeps the browser from acting on a key that was ours
-    /// (Alt+← is also the browser's Back; Shift+arrows also move its selection).
-    fn listen(&mut self, ctx: &Context<Self>) {
-        let link = ctx.link().clone();
-        let schema = self.hotkey_schema.clone();
-        let options = EventListenerOptions::enable_prevent_default();
-        let keys = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
-            let event: &web_sys::KeyboardEvent = event.unchecked_ref();
-            let press = key_press(event);
-            if let Some(command) = keymap::command_for(&press, &schema.borrow()) {
-                // Escape in a field still does the field's own thing (clearing a search box).
-                if !press.in_field {
-                    event.prevent_default();
-                }
-                link.send_message(Msg::Input(Input::Key(command)));
-            }
-        });
-        // A save still waiting when the tab closes or reloads is written now.
-        let link = ctx.link().clone();
-        let flush = EventListener::new(&gloo::utils::window(), "pagehide", move |_| link.send_message(Msg::Save));
-        self.listeners.extend([keys, flush]);
-    }
-}
-
-fn key_press(event: &web_sys::KeyboardEvent) -> KeyPress {
-    let in_field = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
-        matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            || element.closest("[contenteditable=true]").ok().flatten().is_some()
-    });
-    KeyPress {
-        key: event.key(),
-        ctrl: event.ctrl_key() || event.meta_key(),
-        shift: event.shift_key(),
-        alt: event.alt_key(),
-        in_field,
+    fn schedule_highlighting(&mut self, ctx: &Context<Self>) {
+        if self.highlighting.is_none() {
+            let link = ctx.link().clone();
+            self.highlighting = Some(Timeout::new(0, move || link.send_message(Msg::HighlightMore)));
+        }
     }
 }

@@ -9,6 +9,7 @@ mod effects;
 mod float_bar;
 mod help;
 mod list;
+mod listeners;
 mod loading;
 mod notice;
 mod persistence;

@@ -5,5 +5,6 @@ mod support;
 
 mod annotate;
 mod keyboard;
+mod long_article;
 mod reading;
 mod speakers;
