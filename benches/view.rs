@@ -1,13 +1,16 @@
 //! What one edit costs outside the browser, in a 20,000-word article with 2,000 annotations:
-//! the model update, the highlight runs, the side panels' view models, and the save.
+//! the model update, the journal step, the kept highlight runs refreshed, the side panels'
+//! view models, and against them the costs the app no longer pays per edit (every block built
+//! anew, the whole document serialised).
 //! Prints medians. Run: `cargo bench --bench view`.
 
 use std::time::Instant;
 
 use stancemark::model::export;
+use stancemark::model::history::Unsaved;
 use stancemark::model::text::Span;
 use stancemark::view::panels;
-use stancemark::view::segments::{self, Focus};
+use stancemark::view::segments::{self, BlockViews, Focus};
 
 #[path = "common/big_article.rs"]
 mod big_article;
@@ -37,10 +40,32 @@ fn main() {
         editor.apply(create(Span::new(start, start + "review".len()))).unwrap();
     });
     println!("  model update (Editor::apply of a new annotation): {apply:.3} ms");
+    let focus = Focus::default();
+    // The steps that built the article are not part of one edit's cost.
+    editor.take_unsaved();
+    let mut cached = BlockViews::default();
+    cached.refresh(editor.document(), &focus, usize::MAX);
+    let mut step = String::new();
+    let incremental = median_ms(|i| {
+        let start = blocks[RUNS + i].start + "Officials said the ceasefire proposal would need careful ".len();
+        editor.apply(create(Span::new(start, start + "review".len()))).unwrap();
+        if let Unsaved::Steps(lines) = editor.take_unsaved() {
+            step = lines;
+        }
+        drop(cached.refresh(editor.document(), &focus, usize::MAX));
+    });
+    println!(
+        "  one edit, kept views: model + journal step + highlight refresh ({} block rebuilt): {incremental:.3} ms",
+        cached.rebuilt()
+    );
+    println!("  the edit's journal step: {} bytes", step.len());
     let doc = editor.document();
     let selected = doc.annotations.first().map(|a| a.id.clone());
-    let focus = Focus { selected: selected.clone(), ..Focus::default() };
-    println!("  highlight runs for every block: {:.3} ms", median_ms(|_| drop(segments::block_views(doc, &focus))));
+    let focus = Focus { selected: selected.clone(), ..focus };
+    println!(
+        "  highlight runs for every block, built anew: {:.3} ms",
+        median_ms(|_| drop(segments::block_views(doc, &focus)))
+    );
     println!(
         "  annotation list rows (Annotations tab open): {:.3} ms",
         median_ms(|_| drop(panels::annotation_rows(doc)))
@@ -50,5 +75,10 @@ fn main() {
         "  details of the selection (Details tab open): {:.3} ms",
         median_ms(|_| drop(panels::details_view(doc, &id)))
     );
-    println!("  save (document JSON for storage): {:.3} ms", median_ms(|_| drop(export::document_json(doc))));
+    let whole = export::dataset_document_line(doc);
+    println!(
+        "  the whole document as stored ({} bytes, written only when idle): {:.3} ms",
+        whole.len(),
+        median_ms(|_| drop(export::dataset_document_line(doc)))
+    );
 }
