@@ -1,6 +1,6 @@
 //! What one edit costs outside the browser, in a 20,000-word article with 2,000 annotations:
 //! the model update, the journal step, the kept highlight runs refreshed, the side panels'
-//! view models, and against them the costs the app no longer pays per edit (every block built
+//! view models, and against them what an ordinary edit no longer pays (every block built
 //! anew, the whole document serialised).
 //! Prints medians. Run: `cargo bench --bench view`.
 

@@ -153,3 +153,23 @@ fn a_journal_that_does_not_fit_changes_nothing_and_names_its_line() {
         assert_eq!(doc, before);
     }
 }
+
+#[test]
+fn a_step_that_would_change_an_id_is_refused_not_applied() {
+    let (_, storage) = started(annotated_sample());
+    let speaker = |id: &str| {
+        format!(r#"{{"id":"{id}","name":"Name {id}","kind":"person","role":null,"aliases":[],"wikidata":null}}"#)
+    };
+    let step = format!(
+        r#"[{{"op":"insert_speaker","at":0,"speaker":{}}},{{"op":"replace_speaker","before":{},"after":{}}}]"#,
+        speaker("s9"),
+        speaker("s9"),
+        speaker("s10")
+    );
+    let journal = format!("{}{step}\n", storage.journal);
+    let mut doc = import::document_from_json(&storage.base).unwrap();
+    let before = doc.clone();
+    let error = journal::replay(&mut doc, &storage.base, &journal).unwrap_err();
+    assert_eq!(error.to_string(), "line 2 of the save journal does not fit the saved document");
+    assert_eq!(doc, before);
+}

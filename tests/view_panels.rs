@@ -111,3 +111,23 @@ fn empty_panels_name_the_schemas_keys() {
     assert!(hints.annotations.contains("press Ctrl + Q (quote) or C (claim)"), "{}", hints.annotations);
     assert!(hints.speakers.contains("press its key to mark it"), "{}", hints.speakers);
 }
+
+#[test]
+fn another_article_with_the_same_blocks_is_shown_with_its_own_text() {
+    use stancemark::model::article::Article;
+    use stancemark::model::document::Document;
+    use stancemark::model::schema::Schema;
+    let article =
+        |body: &str| Document::new(Article::parse_text(&format!("Title\n\n{body}")).unwrap(), Schema::default());
+    let (session, _) = setup();
+    let mut editor = Editor::new(article("First words here."));
+    let mut views = Views::default();
+    let first = views.refresh(&editor, &session);
+    editor.replace_document(article("Other words here."));
+    let second = views.refresh(&editor, &session);
+    let text = |blocks: &[stancemark::view::segments::BlockView]| blocks[1].runs[0].text.clone();
+    assert_eq!(
+        (text(&first.blocks), text(&second.blocks)),
+        ("First words here.".to_owned(), "Other words here.".to_owned())
+    );
+}

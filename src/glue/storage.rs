@@ -53,12 +53,18 @@ pub fn save_journal(text: &str) -> Result<(), StorageError> {
     write(JOURNAL_KEY, text)
 }
 
-/// Appends journal lines. localStorage has no append: the journal is read and written back,
-/// which stays cheap because it is folded into the base whenever the tab is idle.
-pub fn append_journal(lines: &str) -> Result<usize, StorageError> {
-    let journal = read(JOURNAL_KEY)?.unwrap_or_default() + lines;
-    write(JOURNAL_KEY, &journal)?;
-    Ok(journal.len())
+/// Appends journal lines to the stored journal if it is still `expected` long (this tab wrote
+/// it last); `None` when it is not, or is missing, and nothing was written. localStorage has
+/// no append: the journal is read and written back, up to the app's limit on its length.
+pub fn append_journal(lines: &str, expected: usize) -> Result<Option<usize>, StorageError> {
+    match read(JOURNAL_KEY)? {
+        Some(journal) if journal.len() == expected => {
+            let journal = journal + lines;
+            write(JOURNAL_KEY, &journal)?;
+            Ok(Some(journal.len()))
+        }
+        _ => Ok(None),
+    }
 }
 
 pub fn load_journal() -> Result<Option<String>, StorageError> {

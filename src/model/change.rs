@@ -47,13 +47,14 @@ impl Change {
         match self {
             InsertAnnotation(a) => doc.annotation(&a.id).is_none(),
             RemoveAnnotation(a) => doc.annotation(&a.id) == Some(a),
-            ReplaceAnnotation { before, .. } => doc.annotation(&before.id) == Some(before),
+            // A replacement keeps the id: otherwise it could make two of one id.
+            ReplaceAnnotation { before, after } => before.id == after.id && doc.annotation(&before.id) == Some(before),
             InsertSpeaker { at, speaker } => doc.speaker(&speaker.id).is_none() && *at <= doc.speakers.len(),
             RemoveSpeaker { at, speaker } => doc.speakers.get(*at) == Some(speaker),
-            ReplaceSpeaker { before, .. } => doc.speaker(&before.id) == Some(before),
+            ReplaceSpeaker { before, after } => before.id == after.id && doc.speaker(&before.id) == Some(before),
             InsertTarget { at, target } => doc.schema.target(&target.id).is_none() && *at <= doc.schema.targets.len(),
             RemoveTarget { at, target } => doc.schema.targets.get(*at) == Some(target),
-            ReplaceTarget { before, .. } => doc.schema.target(&before.id) == Some(before),
+            ReplaceTarget { before, after } => before.id == after.id && doc.schema.target(&before.id) == Some(before),
             NextIds { before, .. } => doc.next_ids == *before,
         }
     }

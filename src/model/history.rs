@@ -29,6 +29,9 @@ pub struct Editor {
     unsaved_steps: Vec<Vec<Change>>,
     /// The document was replaced since the last save: only a whole save will do.
     unsaved_whole: bool,
+    /// Increases when the document is replaced by another: views built for one article must
+    /// not be reused for the next, even one with the same block offsets.
+    generation: u64,
 }
 
 /// What changed since the document was last taken for saving ([`Editor::take_unsaved`]).
@@ -56,6 +59,7 @@ impl Editor {
             revision: 0,
             unsaved_steps: Vec::new(),
             unsaved_whole: false,
+            generation: 0,
         }
     }
 
@@ -140,6 +144,17 @@ impl Editor {
         }
     }
 
+    /// Forgets what is unsaved, without encoding it: the whole document was just written.
+    pub fn discard_unsaved(&mut self) {
+        self.unsaved_steps.clear();
+        self.unsaved_whole = false;
+    }
+
+    /// Which document this is: changes when [`Editor::replace_document`] swaps in another.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Marks the whole document unsaved, e.g. after a journal write failed and the journal in
     /// storage no longer holds every step.
     pub fn mark_unsaved_whole(&mut self) {
@@ -155,6 +170,7 @@ impl Editor {
         self.revision += 1;
         self.unsaved_steps.clear();
         self.unsaved_whole = true;
+        self.generation += 1;
         std::mem::replace(&mut self.doc, doc)
     }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::change::{revert_all, Change};
+use super::change::Change;
 use super::document::{Document, NextIds};
 use super::export::AnnotationOut;
 use super::import::{read_annotation_in, read_next_ids, read_speaker};
@@ -103,32 +103,20 @@ fn read_change(o: &Obj, doc: &Document) -> Result<Change, FieldError> {
 }
 
 /// Reads and applies one step, change by change (a later change may name what an earlier one
-/// made, such as a new speaker). All or nothing: on an error `doc` is as it was.
+/// made, such as a new speaker). On an error `doc` may hold part of the step: [`replay`]
+/// restores the base.
 fn apply_step(doc: &mut Document, step: &Value) -> Result<(), String> {
-    let mut applied: Vec<Change> = Vec::new();
-    let mut outcome = Ok(());
     let changes = json::array(step, &FieldPath::root()).map_err(|error| format!("is not a readable step ({error})"))?;
     for (path, value) in changes {
-        let change = json::obj(value, &path).and_then(|o| read_change(&o, doc).map_err(|e| e.under(&path)));
-        match change {
-            Ok(change) if change.fits(doc) => {
-                change.apply(doc);
-                applied.push(change);
-            }
-            Ok(_) => {
-                outcome = Err("does not fit the saved document".to_owned());
-                break;
-            }
-            Err(error) => {
-                outcome = Err(format!("is not a readable step ({error})"));
-                break;
-            }
+        let change = json::obj(value, &path)
+            .and_then(|o| read_change(&o, doc).map_err(|e| e.under(&path)))
+            .map_err(|error| format!("is not a readable step ({error})"))?;
+        if !change.fits(doc) {
+            return Err("does not fit the saved document".to_owned());
         }
+        change.apply(doc);
     }
-    if outcome.is_err() {
-        revert_all(doc, &applied);
-    }
-    outcome
+    Ok(())
 }
 
 fn sha256_hex(text: &str) -> String {
@@ -159,7 +147,8 @@ impl std::fmt::Display for JournalError {
 }
 
 /// Applies the steps of `journal` to `doc`, which was read from `base` (its stored text).
-/// All or nothing: on an error `doc` is as it was.
+/// All or nothing: on an error `doc` is as it was. An empty journal (or only whitespace) has
+/// no steps; the caller should start one that names the base.
 pub fn replay(doc: &mut Document, base: &str, journal: &str) -> Result<Replayed, JournalError> {
     let mut lines = journal.lines().enumerate().filter(|(_, line)| !line.trim().is_empty());
     let Some((_, first)) = lines.next() else { return Ok(Replayed::Steps(0)) };
@@ -169,8 +158,9 @@ pub fn replay(doc: &mut Document, base: &str, journal: &str) -> Result<Replayed,
         return Ok(Replayed::Superseded);
     }
     let before = doc.clone();
-    let mut steps = 0;
+    let (mut steps, mut last_line) = (0, 1);
     for (index, line) in lines {
+        last_line = index + 1;
         let step = json::parse(line).map_err(|error| error.to_string()).and_then(|step| apply_step(doc, &step));
         if let Err(message) = step {
             *doc = before;
@@ -181,7 +171,7 @@ pub fn replay(doc: &mut Document, base: &str, journal: &str) -> Result<Replayed,
     // Each change was checked to fit; the invariants are checked once, for the whole replay.
     if let Err(problem) = doc.check_invariants() {
         *doc = before;
-        return Err(JournalError { line: steps + 1, message: format!("leaves a broken document: {problem}") });
+        return Err(JournalError { line: last_line, message: format!("leaves a broken document: {problem}") });
     }
     Ok(Replayed::Steps(steps))
 }

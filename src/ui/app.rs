@@ -1,11 +1,13 @@
 //! The root component. It owns the model's `Editor` and the pure `Session`; every event
 //! becomes a session `Input`, and the effects the session returns are carried out by the
-//! `EffectRunner`. Besides those it keeps only node refs, listeners and the view cache.
+//! `EffectRunner`. Besides those it keeps node refs, listeners, the view cache and the timer
+//! that highlights a long article's blocks chunk by chunk.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -41,8 +43,8 @@ pub struct App {
     /// The schema the keydown listener maps keys with, shared with it.
     hotkey_schema: Rc<RefCell<Schema>>,
     listeners: Vec<EventListener>,
-    /// The next chunk of blocks to highlight, after the current frame.
-    highlighting: Option<Timeout>,
+    /// The next chunk of blocks to highlight: after the next frame, or later while a drag is on.
+    highlighting: Option<AnimationFrame>,
     /// A mouse button is down: highlighting more blocks waits, since re-rendering a block's
     /// text under a drag in progress would move the selection's ends.
     pointer_down: Rc<Cell<bool>>,
@@ -51,6 +53,8 @@ pub struct App {
 
 /// Blocks highlighted per chunk while an article opens: a few frames' work each.
 const HIGHLIGHT_CHUNK: usize = 48;
+/// How often highlighting looks again whether a drag has ended.
+const DRAG_RECHECK_MS: u32 = 100;
 
 impl Component for App {
     type Message = Msg;
@@ -73,7 +77,7 @@ impl Component for App {
             views,
             shown,
             refs,
-            effects: EffectRunner::new(ctx.link().clone(), restored.journal_ready),
+            effects: EffectRunner::new(ctx.link().clone(), restored.journal),
             listeners: Vec::new(),
             highlighting: None,
             pointer_down: Rc::default(),
@@ -95,7 +99,7 @@ impl Component for App {
             Msg::HighlightMore => {
                 self.highlighting = None;
                 if self.pointer_down.get() {
-                    self.schedule_highlighting(ctx);
+                    self.schedule_highlighting(ctx, DRAG_RECHECK_MS);
                     return false;
                 }
                 self.views.highlight_more(&self.editor, HIGHLIGHT_CHUNK);
@@ -141,16 +145,20 @@ impl Component for App {
         self.refs.place_float_bar();
         self.effects.after_render();
         if self.views.partly_highlighted(&self.editor) {
-            self.schedule_highlighting(ctx);
+            self.schedule_highlighting(ctx, 0);
         }
     }
 }
 
 impl App {
-    fn schedule_highlighting(&mut self, ctx: &Context<Self>) {
+    /// Highlights the next chunk after the next frame is painted (and `delay_ms` more), so
+    /// each chunk's work falls between frames.
+    fn schedule_highlighting(&mut self, ctx: &Context<Self>, delay_ms: u32) {
         if self.highlighting.is_none() {
             let link = ctx.link().clone();
-            self.highlighting = Some(Timeout::new(0, move || link.send_message(Msg::HighlightMore)));
+            self.highlighting = Some(request_animation_frame(move |_| {
+                Timeout::new(delay_ms, move || link.send_message(Msg::HighlightMore)).forget();
+            }));
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::model::history::Editor;
 use crate::view::session::{Effect, Input};
 
 use super::app::{App, Msg};
-use super::persistence::{self, Wrote};
+use super::persistence::{self, Journal, Wrote};
 
 /// How long after the last edit the journal is folded into the base: long enough to fall in a
 /// pause, short enough that the journal stays a few steps long.
@@ -33,8 +33,8 @@ pub struct EffectRunner {
     save_after_frame: Option<AnimationFrame>,
     /// Folding the journal into the base once the person has paused; restarted by each save.
     compaction_scheduled: Option<Timeout>,
-    /// The journal in storage names the stored base, so steps can be appended to it.
-    journal_ready: bool,
+    /// What this tab knows of the stored journal.
+    journal: Journal,
     /// What needs the page as the next render leaves it.
     after_render: Vec<AfterRender>,
     /// A file being read; dropping it would cancel the read.
@@ -42,13 +42,13 @@ pub struct EffectRunner {
 }
 
 impl EffectRunner {
-    pub fn new(link: Scope<App>, journal_ready: bool) -> EffectRunner {
+    pub fn new(link: Scope<App>, journal: Journal) -> EffectRunner {
         EffectRunner {
             link,
             save_pending: false,
             save_after_frame: None,
             compaction_scheduled: None,
-            journal_ready,
+            journal,
             after_render: Vec::new(),
             reader: None,
         }
@@ -103,16 +103,16 @@ impl EffectRunner {
             return None;
         }
         self.save_after_frame = None;
-        let result = persistence::save(editor, self.journal_ready);
+        let result = persistence::save(editor, &mut self.journal);
         match result {
             Ok(Wrote::Steps) => {
                 let link = self.link.clone();
                 self.compaction_scheduled =
                     Some(Timeout::new(COMPACT_AFTER_MS, move || link.send_message(Msg::Compact)));
             }
-            Ok(Wrote::Whole) => self.journal_ready = true,
-            Ok(Wrote::Nothing) => {}
-            Err(_) => self.journal_ready = false,
+            // Everything is in the base: a compaction still waiting has nothing to fold.
+            Ok(Wrote::Whole) => self.compaction_scheduled = None,
+            Ok(Wrote::Nothing) | Err(_) => {}
         }
         Some(result.map(|_| ()).map_err(|error| error.to_string()))
     }
@@ -120,9 +120,7 @@ impl EffectRunner {
     /// Folds the journal into the base (the person paused).
     pub fn compact(&mut self, editor: &mut Editor) -> Result<(), String> {
         self.compaction_scheduled = None;
-        let result = persistence::compact(editor);
-        self.journal_ready = result.is_ok();
-        result.map_err(|error| error.to_string())
+        persistence::compact(editor, &mut self.journal).map_err(|error| error.to_string())
     }
 
     pub fn read_file(&mut self, file: web_sys::File) {

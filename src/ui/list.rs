@@ -1,12 +1,11 @@
-//! Every annotation in text order, mirroring the highlights. Each row is a button, so Tab and
-//! Enter walk it; J and K move through it from anywhere. Only the rows in view (and a few
-//! around them) are in the page: the list keeps its full height, rows have a fixed height, and
-//! scrolling the side panel brings the next rows in.
+//! Every annotation in text order, mirroring the highlights. Each row is a button; J and K
+//! move through the annotations from anywhere. Only the rows in view (and a few around them)
+//! are in the page, so Tab walks those: the list keeps its full height, rows have a fixed
+//! height, and scrolling the side panel brings the next rows in.
 
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::annotation::AnnotationId;
@@ -30,25 +29,27 @@ pub struct ListProps {
 
 #[component]
 pub fn AnnotationList(props: &ListProps) -> Html {
-    let list = use_node_ref();
+    // Always in the page, empty list or not, so the scroll listeners have it from the start.
+    let wrapper = use_node_ref();
     // How far the side panel is scrolled into the list, and how tall the panel is.
-    let window = use_state(|| (0, 1200));
+    let window = use_state_eq(|| (0, 1200));
     {
-        let (list, window) = (list.clone(), window.clone());
+        let (wrapper, window) = (wrapper.clone(), window.clone());
         use_effect_with((), move |()| {
-            let listener = follow_scrolling(&list, window);
-            move || drop(listener)
+            let listeners = follow_scrolling(&wrapper, window);
+            move || drop(listeners)
         });
     }
     if props.rows.is_empty() {
-        return html! { <p class="panel-section empty">{ props.empty_hint.clone() }</p> };
+        return html! { <div ref={wrapper}><p class="panel-section empty">{ props.empty_hint.clone() }</p></div> };
     }
     let (offset, viewport) = *window;
     let shown = visible_rows(f64::from(offset), f64::from(viewport), f64::from(ROW_HEIGHT), props.rows.len(), OVERSCAN);
     // Pixels as whole numbers: formatting an f64 would pull float printing into the bundle.
     let height = format!("height: {}px", props.rows.len() * ROW_HEIGHT as usize);
     html! {
-        <ul class="ann-list" ref={list} style={height} aria-label="Annotations in text order" data-testid="annotation-list">
+        <div ref={wrapper}>
+        <ul class="ann-list" style={height} aria-label="Annotations in text order" data-testid="annotation-list">
             for (index, row) in props.rows[shown.clone()].iter().enumerate().map(|(i, row)| (shown.start + i, row)) {
                 <li key={row.id.0.clone()} style={format!("top: {}px", index * ROW_HEIGHT as usize)}>
                     <button aria-current={(props.selected.as_ref() == Some(&row.id)).to_string()}
@@ -60,19 +61,27 @@ pub fn AnnotationList(props: &ListProps) -> Html {
                 </li>
             }
         </ul>
+        </div>
     }
 }
 
-/// Keeps `window` at the side panel's scroll position relative to the list, and its height.
-fn follow_scrolling(list: &NodeRef, window: UseStateHandle<(i32, i32)>) -> Option<EventListener> {
-    let list = list.cast::<web_sys::HtmlElement>()?;
-    let panel = list.closest(".side").ok().flatten()?.dyn_into::<web_sys::HtmlElement>().ok()?;
+/// Keeps `window` at how far the side panel is scrolled past the list's top, and the panel's
+/// height, as the panel scrolls or the window is resized.
+fn follow_scrolling(wrapper: &NodeRef, window: UseStateHandle<(i32, i32)>) -> Vec<EventListener> {
+    let Some(list) = wrapper.cast::<web_sys::Element>() else { return Vec::new() };
+    let Some(panel) = list.closest(".side").ok().flatten() else { return Vec::new() };
     let measure = {
         let panel = panel.clone();
         move || {
-            window.set((panel.scroll_top() - list.offset_top(), panel.client_height()));
+            // Both from the viewport's top, so neither depends on which element is positioned.
+            let past_top = panel.get_bounding_client_rect().top() - list.get_bounding_client_rect().top();
+            window.set((past_top as i32, panel.client_height()));
         }
     };
     measure();
-    Some(EventListener::new(&panel, "scroll", move |_| measure()))
+    let on_resize = measure.clone();
+    vec![
+        EventListener::new(&panel, "scroll", move |_| measure()),
+        EventListener::new(&gloo::utils::window(), "resize", move |_| on_resize()),
+    ]
 }

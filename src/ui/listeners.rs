@@ -1,5 +1,5 @@
-//! The app's page-wide listeners: hotkeys, the save flush when the page goes away, and whether
-//! a mouse button is down.
+//! The app's page-wide listeners: hotkeys, the save flush when the page goes away or is
+//! hidden, and whether a pointer (mouse button, finger, pen) is down.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -32,14 +32,31 @@ pub fn listen(link: &Scope<App>, schema: Rc<RefCell<Schema>>, pointer_down: &Rc<
             on_key.send_message(Msg::Input(Input::Key(command)));
         }
     });
-    // A save still waiting when the tab closes or reloads is written now.
+    // A save still waiting when the tab closes, reloads or is hidden is written now: a hidden
+    // tab paints no frames, and saves otherwise wait for one.
     let on_hide = link.clone();
     let flush = EventListener::new(&gloo::utils::window(), "pagehide", move |_| on_hide.send_message(Msg::Save));
-    let button = |event_type: &'static str, down: bool| {
+    let on_hidden = link.clone();
+    let hidden = EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+        if gloo::utils::document().hidden() {
+            on_hidden.send_message(Msg::Save);
+        }
+    });
+    let pointer = |target: &web_sys::EventTarget, event_type: &'static str, down: bool| {
         let pointer_down = pointer_down.clone();
-        EventListener::new(&gloo::utils::document(), event_type, move |_| pointer_down.set(down))
+        EventListener::new(target, event_type, move |_| pointer_down.set(down))
     };
-    vec![keys, flush, button("mousedown", true), button("mouseup", false)]
+    let (document, window) = (gloo::utils::document(), gloo::utils::window());
+    vec![
+        keys,
+        flush,
+        hidden,
+        pointer(&document, "pointerdown", true),
+        pointer(&document, "pointerup", false),
+        pointer(&document, "pointercancel", false),
+        // A release outside the window never reaches the page; losing focus ends the drag.
+        pointer(&window, "blur", false),
+    ]
 }
 
 fn key_press(event: &web_sys::KeyboardEvent) -> KeyPress {

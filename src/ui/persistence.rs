@@ -1,8 +1,8 @@
 //! Where the work lives between page loads: a base (the document written whole) and a journal
 //! of the steps since (`model::journal`). Each edit appends its step to the journal, a few
-//! hundred bytes; the base is rewritten only when the tab is idle or the document was
-//! replaced. Saved work that can no longer be read is set aside under another key, never
-//! overwritten.
+//! hundred bytes; the base is rewritten when the tab is idle, when the document was replaced,
+//! when the journal passes its limit, and when the journal is not the one this tab wrote.
+//! Saved work that can no longer be read is set aside under another key, never overwritten.
 
 use crate::glue::storage::{self, StorageError};
 use crate::model::article::Article;
@@ -28,12 +28,19 @@ pub struct Restored {
     pub document: Document,
     /// Something the person must hear about: saved work that could not be read.
     pub problem: Option<String>,
-    /// The stored journal names the stored base, so steps can be appended to it.
-    pub journal_ready: bool,
+    /// The stored journal, as this tab knows it (see [`Journal`]).
+    pub journal: Journal,
 }
 
+/// What this tab knows of the stored journal: its length when it names the stored base and was
+/// last written by this tab, so steps can be appended to it; otherwise unknown, and the next
+/// save writes the whole document. Another tab that wrote since changes the length, so its
+/// work is never mixed with ours: the last tab to save wins, as with whole saves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Journal(Option<usize>);
+
 pub fn restore() -> Restored {
-    let fresh = |problem| Restored { document: sample_document(), problem, journal_ready: false };
+    let fresh = |problem| Restored { document: sample_document(), problem, journal: Journal(None) };
     let base = match storage::load_document() {
         Ok(Some(base)) => base,
         Ok(None) => return fresh(None),
@@ -42,9 +49,14 @@ pub fn restore() -> Restored {
     let mut document = match import::document_from_json(&base) {
         Ok(document) => document,
         Err(error) => {
+            // Its journal goes aside too: the next save starts both afresh.
+            let journal_kept =
+                storage::load_journal().ok().flatten().is_none_or(|j| storage::set_aside_journal(&j).is_ok());
             let where_kept = match storage::set_aside_unreadable(&base) {
-                Ok(()) => "It is kept in this browser's storage under \"stancemark.document.v1.unreadable\".",
-                Err(_) => "It could not be set aside.",
+                Ok(()) if journal_kept => {
+                    "It is kept in this browser's storage under \"stancemark.document.v1.unreadable\"."
+                }
+                _ => "It could not all be set aside.",
             };
             return fresh(Some(format!(
                 "Saved work could not be restored ({error}). {where_kept} The sample article is open instead."
@@ -55,22 +67,27 @@ pub fn restore() -> Restored {
         Ok(journal) => journal.unwrap_or_default(),
         Err(error) => {
             let problem = format!("Your latest changes could not be read ({error}); the last full save is open.");
-            return Restored { document, problem: Some(problem), journal_ready: false };
+            return Restored { document, problem: Some(problem), journal: Journal(None) };
         }
     };
     // A journal that does not name this base (none yet, or one a finished compaction left
     // behind) is replaced by an empty one that does, so the first edit appends, not rewrites.
-    let start_journal = || storage::save_journal(&journal::header(&base)).is_ok();
+    let start_journal = || {
+        let header = journal::header(&base);
+        Journal(storage::save_journal(&header).ok().map(|()| header.len()))
+    };
     match journal::replay(&mut document, &base, &journal) {
-        Ok(Replayed::Steps(_)) if !journal.is_empty() => Restored { document, problem: None, journal_ready: true },
-        Ok(_) => Restored { journal_ready: start_journal(), document, problem: None },
+        Ok(Replayed::Steps(_)) if !journal.trim().is_empty() => {
+            Restored { document, problem: None, journal: Journal(Some(journal.len())) }
+        }
+        Ok(_) => Restored { journal: start_journal(), document, problem: None },
         Err(error) => {
             let where_kept = match storage::set_aside_journal(&journal) {
                 Ok(()) => "They are kept under \"stancemark.journal.v1.unreadable\".",
                 Err(_) => "They could not be set aside.",
             };
             let problem = format!("Your latest changes could not be restored ({error}). {where_kept}");
-            Restored { document, problem: Some(problem), journal_ready: false }
+            Restored { document, problem: Some(problem), journal: Journal(None) }
         }
     }
 }
@@ -86,41 +103,51 @@ pub enum Wrote {
 }
 
 /// Writes what the editor has not saved yet: the new steps appended to the journal, or the
-/// whole document when it was replaced, the journal does not name the stored base, or the
-/// journal has grown long.
-pub fn save(editor: &mut Editor, journal_ready: bool) -> Result<Wrote, StorageError> {
-    let result = match editor.take_unsaved() {
+/// whole document when it was replaced, the journal is not the one this tab wrote, or the
+/// journal has grown past [`JOURNAL_LIMIT`].
+pub fn save(editor: &mut Editor, journal: &mut Journal) -> Result<Wrote, StorageError> {
+    let Journal(Some(length)) = *journal else { return whole(editor, journal) };
+    match editor.take_unsaved() {
         Unsaved::Nothing => Ok(Wrote::Nothing),
-        Unsaved::Steps(lines) if journal_ready => {
-            storage::append_journal(&lines).and_then(|length| match length > JOURNAL_LIMIT {
-                true => write_whole(editor.document()).map(|()| Wrote::Whole),
-                false => Ok(Wrote::Steps),
-            })
-        }
-        Unsaved::Steps(_) | Unsaved::Whole => write_whole(editor.document()).map(|()| Wrote::Whole),
-    };
-    if result.is_err() {
-        // The journal in storage may now miss a step: only a whole save can be trusted next.
-        editor.mark_unsaved_whole();
+        Unsaved::Whole => whole(editor, journal),
+        Unsaved::Steps(lines) => match storage::append_journal(&lines, length) {
+            Ok(Some(appended)) if appended <= JOURNAL_LIMIT => {
+                *journal = Journal(Some(appended));
+                Ok(Wrote::Steps)
+            }
+            Ok(_) => whole(editor, journal),
+            Err(error) => {
+                // The stored journal may now miss this step: only a whole save can be trusted next.
+                editor.mark_unsaved_whole();
+                *journal = Journal(None);
+                Err(error)
+            }
+        },
     }
-    result
 }
 
-/// Folds everything into a new base and starts an empty journal that names it. Steps not yet
-/// saved are part of the base, so they are taken and not journaled again.
-pub fn compact(editor: &mut Editor) -> Result<(), StorageError> {
-    editor.take_unsaved();
-    let result = write_whole(editor.document());
-    if result.is_err() {
-        editor.mark_unsaved_whole();
-    }
-    result
+/// Folds everything into a new base, with an empty journal that names it.
+pub fn compact(editor: &mut Editor, journal: &mut Journal) -> Result<(), StorageError> {
+    whole(editor, journal).map(|_| ())
 }
 
 /// The base first, then the journal: a tab that dies between the two leaves a journal that
-/// names the old base, which `journal::replay` then knows to drop.
-fn write_whole(document: &Document) -> Result<(), StorageError> {
-    let base = export::dataset_document_line(document);
+/// names the old base, which `journal::replay` then knows to drop. If the base cannot be
+/// written, storage is as it was and what is unsaved stays unsaved.
+fn whole(editor: &mut Editor, journal: &mut Journal) -> Result<Wrote, StorageError> {
+    let base = export::dataset_document_line(editor.document());
     storage::save_document(&base)?;
-    storage::save_journal(&journal::header(&base))
+    let header = journal::header(&base);
+    match storage::save_journal(&header) {
+        Ok(()) => {
+            editor.discard_unsaved();
+            *journal = Journal(Some(header.len()));
+            Ok(Wrote::Whole)
+        }
+        Err(error) => {
+            editor.mark_unsaved_whole();
+            *journal = Journal(None);
+            Err(error)
+        }
+    }
 }

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationKind};
 use crate::model::article::{Block, BlockKind};
 use crate::model::document::Document;
+use crate::model::ids::{SpeakerId, StanceId, TargetId};
 use crate::model::text::Span;
 
 use super::labels;
@@ -72,9 +73,10 @@ pub fn block_views(doc: &Document, focus: &Focus) -> Vec<BlockView> {
 }
 
 /// The block views of an article kept across edits: a block is rebuilt only when what it shows
-/// changed (its spans, their annotations' kind, speaker, stance or target, the names those
-/// stand for, or the part of the focus inside it), so an edit costs one hash per span plus
-/// the blocks it touches, and untouched blocks keep their `Rc` for Yew to skip by pointer.
+/// changed (its spans, their annotations' kind and the names of their speaker, stance and
+/// target, or the part of the focus inside it). An edit still collects, sorts and hashes
+/// every span (about a microsecond each), but builds only the blocks it touches, and
+/// untouched blocks keep their `Rc` for Yew to skip by pointer.
 #[derive(Default)]
 pub struct BlockViews {
     signatures: Vec<u64>,
@@ -89,7 +91,7 @@ impl BlockViews {
     /// height and selections work everywhere).
     pub fn refresh(&mut self, doc: &Document, focus: &Focus, highlighted: usize) -> Rc<Vec<BlockView>> {
         let items = collect_items(doc);
-        let names = names_signature(doc);
+        let names = Names::of(doc);
         let blocks = &doc.article.blocks;
         let same_article = self.signatures.len() == blocks.len()
             && self.views.iter().zip(blocks).all(|(view, block)| view.span == block.span && view.kind == block.kind);
@@ -98,7 +100,7 @@ impl BlockViews {
         self.rebuilt = 0;
         for (i, block) in blocks.iter().enumerate() {
             let inside = if i < highlighted { block_items(&items, block.span) } else { &[] };
-            let signature = block_signature(names, block.span, inside, focus);
+            let signature = block_signature(&names, block.span, inside, focus);
             if same_article && self.signatures[i] == signature {
                 views.push(self.views[i].clone());
             } else {
@@ -132,29 +134,40 @@ fn build_block(doc: &Document, block: &Block, inside: &[Item<'_>], focus: &Focus
     BlockView { kind: block.kind, span: block.span, runs: Rc::new(runs) }
 }
 
-/// What every block's hover text may name: speakers, stance values and targets.
-fn names_signature(doc: &Document) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    for speaker in &doc.speakers {
-        (&speaker.id, &speaker.name).hash(&mut hasher);
+/// The names an annotation's hover text shows for its speaker, stance and target, by id: a
+/// block's signature holds the names its annotations resolve to, so renaming a speaker
+/// rebuilds the blocks where that speaker is named and no others.
+struct Names<'d> {
+    speakers: HashMap<&'d SpeakerId, &'d str>,
+    stances: HashMap<&'d StanceId, &'d str>,
+    targets: HashMap<&'d TargetId, &'d str>,
+}
+
+impl<'d> Names<'d> {
+    fn of(doc: &'d Document) -> Names<'d> {
+        Names {
+            speakers: doc.speakers.iter().map(|s| (&s.id, s.name.as_str())).collect(),
+            stances: doc.schema.stances.iter().map(|s| (&s.id, s.label.as_str())).collect(),
+            targets: doc.schema.targets.iter().map(|t| (&t.id, t.label.as_str())).collect(),
+        }
     }
-    for stance in &doc.schema.stances {
-        (&stance.id, &stance.label).hash(&mut hasher);
+
+    fn of_annotation(&self, a: &Annotation) -> (Option<&str>, Option<&str>, Option<&str>) {
+        (
+            a.speaker.as_ref().and_then(|id| self.speakers.get(id).copied()),
+            a.stance.as_ref().and_then(|id| self.stances.get(id).copied()),
+            a.target.as_ref().and_then(|id| self.targets.get(id).copied()),
+        )
     }
-    for target in &doc.schema.targets {
-        (&target.id, &target.label).hash(&mut hasher);
-    }
-    hasher.finish()
 }
 
 /// Everything a block's runs are made from, hashed.
-fn block_signature(names: u64, block: Span, inside: &[Item<'_>], focus: &Focus) -> u64 {
+fn block_signature(names: &Names, block: Span, inside: &[Item<'_>], focus: &Focus) -> u64 {
     let mut hasher = DefaultHasher::new();
-    names.hash(&mut hasher);
     for item in inside {
         let a = item.annotation;
-        (item.span, item.role, item.first_fragment, &a.id, a.kind, a.quote_type, &a.speaker, &a.stance, &a.target)
-            .hash(&mut hasher);
+        (item.span, item.role, item.first_fragment, &a.id, a.kind, a.quote_type).hash(&mut hasher);
+        names.of_annotation(a).hash(&mut hasher);
     }
     let touches = |p: usize| block.start <= p && p <= block.end;
     let selected = focus.selected.as_ref().filter(|id| inside.iter().any(|item| item.id == *id));

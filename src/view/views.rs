@@ -34,6 +34,8 @@ pub struct Views {
     blocks_key: Option<(u64, Focus, usize)>,
     /// Blocks before this one show their highlights; the rest are plain text for now.
     highlighted: usize,
+    /// The editor's generation the kept block views belong to (see `Editor::generation`).
+    generation: u64,
     shown_blocks: Rc<Vec<BlockView>>,
     list: Option<Built<u64, Vec<AnnotationRow>>>,
     speakers: Option<Built<u64, Vec<SpeakerRow>>>,
@@ -62,6 +64,7 @@ impl Default for Views {
             blocks: BlockViews::default(),
             blocks_key: None,
             highlighted: FIRST_SCREEN_BLOCKS,
+            generation: 0,
             shown_blocks: Rc::default(),
             list: None,
             speakers: None,
@@ -88,6 +91,12 @@ impl Views {
         let doc = editor.document();
         let revision = editor.revision();
         let focus = session.focus();
+        if editor.generation() != self.generation {
+            // Another article: nothing kept from the last one applies, and it opens like any other.
+            self.generation = editor.generation();
+            self.blocks = BlockViews::default();
+            self.highlighted = FIRST_SCREEN_BLOCKS;
+        }
         let key = (revision, focus, self.highlighted);
         if self.blocks_key.as_ref() != Some(&key) {
             self.shown_blocks = self.blocks.refresh(doc, &key.1, self.highlighted);

@@ -69,3 +69,52 @@ async fn a_fifty_thousand_word_article_is_tagged_near_and_far_and_reloaded_with_
     );
     page.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_long_annotation_list_renders_the_rows_in_view_as_it_scrolls() {
+    use stancemark::model::action::Action;
+    use stancemark::model::annotation::{AnnotationKind, Origin, QuoteType};
+    use stancemark::model::article::Article;
+    use stancemark::model::document::Document;
+    use stancemark::model::history::Editor;
+    use stancemark::model::schema::Schema;
+    use stancemark::model::text::Span;
+
+    // 400 quotes, one on each paragraph's "Paragraph N".
+    let article = Article::parse_text(&long_article()).unwrap();
+    let mut editor = Editor::new(Document::new(article, Schema::default()));
+    let starts: Vec<usize> = editor.document().article.blocks.iter().skip(1).take(400).map(|b| b.span.start).collect();
+    for (n, start) in starts.into_iter().enumerate() {
+        let span = Span::new(start, start + format!("Paragraph {n}").chars().count());
+        let action = Action::CreateAnnotation {
+            kind: AnnotationKind::Quote,
+            quote_type: Some(QuoteType::Direct),
+            span,
+            author: "e2e".into(),
+            at: "2026-12-02T00:00:00Z".into(),
+            origin: Origin::Manual,
+        };
+        editor.apply(action).unwrap();
+    }
+    let json = stancemark::model::export::document_json(editor.document());
+
+    let page = Page::open().await;
+    page.js(
+        "localStorage.removeItem('stancemark.journal.v1'); localStorage.setItem('stancemark.document.v1', arguments[0]);",
+        vec![serde_json::json!(json)],
+    )
+    .await;
+    page.reload().await;
+    let rows = "document.querySelectorAll('[data-testid=annotation-list] li')";
+    page.wait_until(&format!("{rows}.length > 0")).await;
+    let first_screen = page.texts("[data-testid=annotation-list] .snippet").await;
+    assert_eq!(first_screen.first().map(String::as_str), Some("Paragraph 0"));
+    assert!(first_screen.len() < 60, "only the rows in view and a margin: {}", first_screen.len());
+    // Scrolled to the end, the last rows are there and the first ones are gone.
+    page.js("const side = document.querySelector('.side'); side.scrollTop = side.scrollHeight; return 1;", vec![])
+        .await;
+    page.wait_until(&format!("[...{rows}].some(r => r.textContent.includes('Paragraph 399'))")).await;
+    let last_screen = page.texts("[data-testid=annotation-list] .snippet").await;
+    assert!(last_screen.len() < 60 && !last_screen.iter().any(|s| s == "Paragraph 0"), "{last_screen:?}");
+    page.close().await;
+}
