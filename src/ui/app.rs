@@ -7,8 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::render::{request_animation_frame, AnimationFrame};
-use gloo::timers::callback::Timeout;
+use gloo::render::AnimationFrame;
 use yew::prelude::*;
 
 use crate::model::history::Editor;
@@ -16,7 +15,7 @@ use crate::model::schema::Schema;
 use crate::view::session::{Input, Session};
 use crate::view::views::{Shown, Views};
 
-use super::effects::EffectRunner;
+use super::effects::{send_after_paint, EffectRunner};
 use super::listeners;
 use super::persistence;
 use super::shell::{self, Callbacks, Page, Refs};
@@ -155,10 +154,7 @@ impl App {
     /// each chunk's work falls between frames.
     fn schedule_highlighting(&mut self, ctx: &Context<Self>, delay_ms: u32) {
         if self.highlighting.is_none() {
-            let link = ctx.link().clone();
-            self.highlighting = Some(request_animation_frame(move |_| {
-                Timeout::new(delay_ms, move || link.send_message(Msg::HighlightMore)).forget();
-            }));
+            self.highlighting = Some(send_after_paint(ctx.link(), delay_ms, || Msg::HighlightMore));
         }
     }
 }

@@ -27,9 +27,8 @@ enum AfterRender {
 
 pub struct EffectRunner {
     link: Scope<App>,
-    /// A save is waiting for the change to be painted; at most one at a time.
-    save_pending: bool,
-    /// The frame after which the pending save is started (dropping it would cancel that).
+    /// A save waiting for the change to be painted, at most one at a time: the frame after
+    /// which it starts (dropping it would cancel that).
     save_after_frame: Option<AnimationFrame>,
     /// Folding the journal into the base once the person has paused; restarted by each save.
     compaction_scheduled: Option<Timeout>,
@@ -45,7 +44,6 @@ impl EffectRunner {
     pub fn new(link: Scope<App>, journal: Journal) -> EffectRunner {
         EffectRunner {
             link,
-            save_pending: false,
             save_after_frame: None,
             compaction_scheduled: None,
             journal,
@@ -61,12 +59,8 @@ impl EffectRunner {
                 // change is painted first and the save written just after it, outside the
                 // frame's budget; `pagehide` flushes a save still waiting.
                 Effect::Save => {
-                    if !self.save_pending {
-                        self.save_pending = true;
-                        let link = self.link.clone();
-                        self.save_after_frame = Some(request_animation_frame(move |_| {
-                            Timeout::new(0, move || link.send_message(Msg::Save)).forget();
-                        }));
+                    if self.save_after_frame.is_none() {
+                        self.save_after_frame = Some(send_after_paint(&self.link, 0, || Msg::Save));
                     }
                 }
                 Effect::ScrollToSelected => self.after_render.push(AfterRender::ScrollToSelected),
@@ -99,10 +93,7 @@ impl EffectRunner {
     /// nothing pending must not overwrite what another tab saved since). `None` when there was
     /// nothing to do.
     pub fn save(&mut self, editor: &mut Editor) -> Option<Result<(), String>> {
-        if !std::mem::take(&mut self.save_pending) {
-            return None;
-        }
-        self.save_after_frame = None;
+        self.save_after_frame.take()?;
         let result = persistence::save(editor, &mut self.journal);
         match result {
             Ok(Wrote::Steps) => {
@@ -146,6 +137,16 @@ impl EffectRunner {
             }
         }
     }
+}
+
+/// Sends `message()` once the next frame has been painted and `delay_ms` more have passed, so
+/// the work it asks for falls between frames instead of delaying the one on its way. The
+/// message is sent unless the returned frame is dropped before it comes.
+pub fn send_after_paint(link: &Scope<App>, delay_ms: u32, message: fn() -> Msg) -> AnimationFrame {
+    let link = link.clone();
+    request_animation_frame(move |_| {
+        Timeout::new(delay_ms, move || link.send_message(message())).forget();
+    })
 }
 
 fn scroll_into_view(selector: &str) {

@@ -74,11 +74,9 @@ impl Default for Views {
 }
 
 impl Views {
-    /// Highlights `count` more blocks; false once every block of `editor`'s article is.
-    pub fn highlight_more(&mut self, editor: &Editor, count: usize) -> bool {
-        let blocks = editor.document().article.blocks.len();
-        self.highlighted = (self.highlighted + count).min(blocks);
-        self.highlighted < blocks
+    /// Highlights `count` more blocks of `editor`'s article (see [`Views::partly_highlighted`]).
+    pub fn highlight_more(&mut self, editor: &Editor, count: usize) {
+        self.highlighted = (self.highlighted + count).min(editor.document().article.blocks.len());
     }
 
     /// Whether some blocks still show plain text.
