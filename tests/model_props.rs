@@ -104,6 +104,24 @@ proptest! {
         prop_assert_eq!(ix.slice(Span::new(0, chars.len())), s.as_str());
     }
 
+    /// Boundaries are found on demand, line by line; they must be exactly those of segmenting
+    /// the whole text at once, line feeds (and a CR before one) included.
+    #[test]
+    fn on_demand_boundaries_equal_whole_text_segmentation(
+        parts in prop::collection::vec((text_of(8), prop::sample::select(vec!["", "\n", "\r\n", "\n\n", "\r"])), 0..6)
+    ) {
+        let s: String = parts.into_iter().map(|(text, end)| text + end).collect();
+        let ix = TextIndex::new(&s);
+        let n = ix.cp_len();
+        let cp_of = |b: usize| ix.byte_to_cp(b).unwrap();
+        let graphemes: Vec<usize> = s.grapheme_indices(true).map(|(b, _)| cp_of(b)).chain([n]).collect();
+        let words: Vec<usize> = [0].into_iter().chain(s.split_word_bound_indices().map(|(b, _)| cp_of(b))).chain([n]).collect();
+        for cp in 0..=n + 1 {
+            prop_assert_eq!(ix.is_grapheme_boundary(cp), graphemes.contains(&cp), "grapheme boundary at {} in {:?}", cp, s);
+            prop_assert_eq!(ix.is_word_boundary(cp), words.contains(&cp), "word boundary at {} in {:?}", cp, s);
+        }
+    }
+
     #[test]
     fn snapping_never_splits_a_grapheme(s in text_of(40), a in 0usize..200, b in 0usize..200) {
         let ix = TextIndex::new(&s);

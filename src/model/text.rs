@@ -6,7 +6,9 @@
 //! exactly, once per text, so no caller ever recomputes offsets from rendered text.
 
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
+use std::sync::OnceLock;
+
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 /// A range of code points `[start, end)` in the canonical text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -53,8 +55,15 @@ impl std::fmt::Display for Span {
 }
 
 /// Conversions between code points, UTF-16 units and UTF-8 bytes for one text, plus its
-/// grapheme-cluster and word boundaries. Built once per text: O(n) memory, O(1) or O(log n)
-/// per lookup.
+/// grapheme-cluster and word boundaries. The offset tables are built once per text: O(n)
+/// memory, O(1) or O(log n) per lookup.
+///
+/// Boundaries are found when asked, not up front: segmenting a whole long article took most
+/// of the time to open it, and only a few places (a selection's ends, a caret step, each
+/// stored span's ends) are ever asked about. Grapheme boundaries come from a cursor over the
+/// text. Word boundaries need more context, so each line's are computed the first time a
+/// query reaches that line and kept. Both rule sets (UAX #29) always break after a line feed,
+/// so a line segmented alone has exactly the boundaries it has in the whole text.
 #[derive(Clone, Debug)]
 pub struct TextIndex {
     text: String,
@@ -62,10 +71,11 @@ pub struct TextIndex {
     byte_at: Vec<u32>,
     /// `utf16_at[cp]` is the UTF-16 offset of code point `cp`; one extra entry for the end.
     utf16_at: Vec<u32>,
-    /// Sorted code point offsets where a grapheme cluster starts, plus the end.
-    graphemes: Vec<u32>,
-    /// Sorted code point offsets of word boundaries (UAX #29), plus 0 and the end.
-    words: Vec<u32>,
+    /// Code point offsets where each line starts: 0, and after each `\n` (a line keeps its
+    /// line feed).
+    line_starts: Vec<u32>,
+    /// Each line's word boundaries (its start and end included), once a query has needed them.
+    line_words: Vec<OnceLock<Vec<u32>>>,
 }
 
 impl TextIndex {
@@ -76,26 +86,20 @@ impl TextIndex {
         let n = text.chars().count();
         let mut byte_at = Vec::with_capacity(n + 1);
         let mut utf16_at = Vec::with_capacity(n + 1);
+        let mut line_starts = vec![0];
         let mut u16_pos = 0u32;
-        for (b, c) in text.char_indices() {
+        for (cp, (b, c)) in text.char_indices().enumerate() {
             byte_at.push(b as u32);
             utf16_at.push(u16_pos);
             u16_pos += c.len_utf16() as u32;
+            if c == '\n' {
+                line_starts.push(cp as u32 + 1);
+            }
         }
         byte_at.push(text.len() as u32);
         utf16_at.push(u16_pos);
-
-        let cp_of = |b: usize| byte_at.binary_search(&(b as u32)).expect("segment starts on a char");
-        let mut graphemes: Vec<u32> = text.grapheme_indices(true).map(|(b, _)| cp_of(b) as u32).collect();
-        graphemes.push(n as u32);
-        let mut words: Vec<u32> = text.split_word_bound_indices().map(|(b, _)| cp_of(b) as u32).collect();
-        if words.first() != Some(&0) {
-            words.insert(0, 0);
-        }
-        words.push(n as u32);
-        words.dedup();
-        graphemes.dedup();
-        TextIndex { text: text.to_owned(), byte_at, utf16_at, graphemes, words }
+        let line_words = line_starts.iter().map(|_| OnceLock::new()).collect();
+        TextIndex { text: text.to_owned(), byte_at, utf16_at, line_starts, line_words }
     }
 
     /// The indexed text.
@@ -146,19 +150,19 @@ impl TextIndex {
     /// True at 0, at the end, and between two grapheme clusters (never inside an emoji
     /// with its skin tone or a letter with its combining accent). False past the end.
     pub fn is_grapheme_boundary(&self, cp: usize) -> bool {
-        u32::try_from(cp).is_ok_and(|c| self.graphemes.binary_search(&c).is_ok())
+        cp <= self.cp_len() && self.grapheme_cursor(cp).is_boundary(&self.text, 0).unwrap_or(true)
     }
 
     /// True at a word boundary (UAX #29), at 0 and at the end.
     pub fn is_word_boundary(&self, cp: usize) -> bool {
-        u32::try_from(cp).is_ok_and(|c| self.words.binary_search(&c).is_ok())
+        cp <= self.cp_len() && self.words_of_line_at(cp).binary_search(&(cp as u32)).is_ok()
     }
 
     /// Widens `span` outward to grapheme-cluster boundaries, after clamping it to the text
     /// and putting its ends in order.
     pub fn snap_to_graphemes(&self, span: Span) -> Span {
         let span = self.clamp(span);
-        Span::new(floor(&self.graphemes, span.start), ceil(&self.graphemes, span.end))
+        Span::new(self.grapheme_floor(span.start), self.grapheme_ceil(span.end))
     }
 
     /// Widens `span` outward to whole words, then trims whitespace from both ends, one
@@ -171,7 +175,7 @@ impl TextIndex {
         }
         // Word boundaries are grapheme boundaries in practice, but UAX #29 does not promise
         // it (prepended concatenation marks), so snap to graphemes once more.
-        let widened = Span::new(floor(&self.words, span.start), ceil(&self.words, span.end));
+        let widened = Span::new(floor(self.words_of_line_at(span.start), span.start), self.word_ceil(span.end));
         let widened = self.snap_to_graphemes(widened);
         self.trim_whitespace(widened)
     }
@@ -181,14 +185,14 @@ impl TextIndex {
         let mut start = span.start;
         let mut end = span.end;
         while start < end {
-            let next = ceil(&self.graphemes, start + 1);
+            let next = self.grapheme_ceil(start + 1);
             if !self.is_blank(Span::new(start, next)) {
                 break;
             }
             start = next;
         }
         while start < end {
-            let prev = floor(&self.graphemes, end - 1);
+            let prev = self.grapheme_floor(end - 1);
             if !self.is_blank(Span::new(prev, end)) {
                 break;
             }
@@ -199,6 +203,56 @@ impl TextIndex {
 
     fn is_blank(&self, span: Span) -> bool {
         self.slice(span).chars().all(char::is_whitespace)
+    }
+
+    /// A cursor at `cp`, which must be at most the length.
+    fn grapheme_cursor(&self, cp: usize) -> GraphemeCursor {
+        GraphemeCursor::new(self.byte_at[cp] as usize, self.text.len(), true)
+    }
+
+    /// The last grapheme boundary at or before `cp` (clamped to the text).
+    fn grapheme_floor(&self, cp: usize) -> usize {
+        let cp = cp.min(self.cp_len());
+        if self.is_grapheme_boundary(cp) {
+            return cp;
+        }
+        let previous = self.grapheme_cursor(cp).prev_boundary(&self.text, 0).ok().flatten().unwrap_or(0);
+        self.byte_to_cp(previous).expect("a boundary is between characters")
+    }
+
+    /// The first grapheme boundary at or after `cp` (clamped to the text).
+    fn grapheme_ceil(&self, cp: usize) -> usize {
+        let cp = cp.min(self.cp_len());
+        if self.is_grapheme_boundary(cp) {
+            return cp;
+        }
+        let next = self.grapheme_cursor(cp).next_boundary(&self.text, 0).ok().flatten().unwrap_or(self.text.len());
+        self.byte_to_cp(next).expect("a boundary is between characters")
+    }
+
+    /// The first word boundary at or after `cp`. A line's last boundary is its end, which is
+    /// the next line's start, so the line holding `cp` always has one.
+    fn word_ceil(&self, cp: usize) -> usize {
+        ceil(self.words_of_line_at(cp), cp)
+    }
+
+    /// The word boundaries of the line holding `cp` (clamped to the text), segmented the first
+    /// time they are needed.
+    fn words_of_line_at(&self, cp: usize) -> &[u32] {
+        let cp = cp.min(self.cp_len()) as u32;
+        let line = self.line_starts.partition_point(|&start| start <= cp) - 1;
+        self.line_words[line].get_or_init(|| {
+            let start = self.line_starts[line] as usize;
+            let end = self.line_starts.get(line + 1).map_or(self.cp_len(), |&next| next as usize);
+            let mut boundaries = Vec::new();
+            let mut at = start;
+            for word in self.slice(Span::new(start, end)).split_word_bounds() {
+                boundaries.push(at as u32);
+                at += word.chars().count();
+            }
+            boundaries.push(end as u32);
+            boundaries
+        })
     }
 
     fn clamp(&self, span: Span) -> Span {

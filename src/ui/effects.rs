@@ -42,9 +42,11 @@ pub struct EffectRunner {
 
 impl EffectRunner {
     pub fn new(link: Scope<App>, journal: Journal) -> EffectRunner {
+        // A journal still to be started is started by a save once the article is painted.
+        let save_after_frame = journal.is_unstarted().then(|| send_after_paint(&link, 0, || Msg::Save));
         EffectRunner {
             link,
-            save_after_frame: None,
+            save_after_frame,
             compaction_scheduled: None,
             journal,
             after_render: Vec::new(),

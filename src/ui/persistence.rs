@@ -32,15 +32,40 @@ pub struct Restored {
     pub journal: Journal,
 }
 
-/// What this tab knows of the stored journal: its length when it names the stored base and was
-/// last written by this tab, so steps can be appended to it; otherwise unknown, and the next
-/// save writes the whole document. Another tab that wrote since changes the length, so its
-/// work is never mixed with ours: the last tab to save wins, as with whole saves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Journal(Option<usize>);
+/// What this tab knows of the stored journal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Journal {
+    /// It names the stored base and this tab wrote it last: its length, so steps can be
+    /// appended. Another tab that wrote since changes the length, so its work is never mixed
+    /// with ours: the last tab to save wins, as with whole saves.
+    Written(usize),
+    /// No stored journal names the stored base (held here) yet. Its header hashes the base,
+    /// megabytes with thousands of annotations, so it is written after the article is on
+    /// screen (the first save), not while opening.
+    Unstarted(String),
+    /// Not known: the next save writes the whole document.
+    Unknown,
+}
+
+impl Journal {
+    /// Writes the journal's header if it is still unstarted.
+    fn start(&mut self) {
+        if let Journal::Unstarted(base) = self {
+            let header = journal::header(base);
+            *self = match storage::save_journal(&header) {
+                Ok(()) => Journal::Written(header.len()),
+                Err(_) => Journal::Unknown,
+            };
+        }
+    }
+
+    pub fn is_unstarted(&self) -> bool {
+        matches!(self, Journal::Unstarted(_))
+    }
+}
 
 pub fn restore() -> Restored {
-    let fresh = |problem| Restored { document: sample_document(), problem, journal: Journal(None) };
+    let fresh = |problem| Restored { document: sample_document(), problem, journal: Journal::Unknown };
     let base = match storage::load_document() {
         Ok(Some(base)) => base,
         Ok(None) => return fresh(None),
@@ -67,27 +92,23 @@ pub fn restore() -> Restored {
         Ok(journal) => journal.unwrap_or_default(),
         Err(error) => {
             let problem = format!("Your latest changes could not be read ({error}); the last full save is open.");
-            return Restored { document, problem: Some(problem), journal: Journal(None) };
+            return Restored { document, problem: Some(problem), journal: Journal::Unknown };
         }
-    };
-    // A journal that does not name this base (none yet, or one a finished compaction left
-    // behind) is replaced by an empty one that does, so the first edit appends, not rewrites.
-    let start_journal = || {
-        let header = journal::header(&base);
-        Journal(storage::save_journal(&header).ok().map(|()| header.len()))
     };
     match journal::replay(&mut document, &base, &journal) {
         Ok(Replayed::Steps(_)) if !journal.trim().is_empty() => {
-            Restored { document, problem: None, journal: Journal(Some(journal.len())) }
+            Restored { document, problem: None, journal: Journal::Written(journal.len()) }
         }
-        Ok(_) => Restored { journal: start_journal(), document, problem: None },
+        // A journal that does not name this base (none yet, or one a finished compaction left
+        // behind) is replaced by an empty one that does, so the first edit appends, not rewrites.
+        Ok(_) => Restored { journal: Journal::Unstarted(base), document, problem: None },
         Err(error) => {
             let where_kept = match storage::set_aside_journal(&journal) {
                 Ok(()) => "They are kept under \"stancemark.journal.v1.unreadable\".",
                 Err(_) => "They could not be set aside.",
             };
             let problem = format!("Your latest changes could not be restored ({error}). {where_kept}");
-            Restored { document, problem: Some(problem), journal: Journal(None) }
+            Restored { document, problem: Some(problem), journal: Journal::Unknown }
         }
     }
 }
@@ -106,20 +127,21 @@ pub enum Wrote {
 /// whole document when it was replaced, the journal is not the one this tab wrote, or the
 /// journal has grown past [`JOURNAL_LIMIT`].
 pub fn save(editor: &mut Editor, journal: &mut Journal) -> Result<Wrote, StorageError> {
-    let Journal(Some(length)) = *journal else { return whole(editor, journal) };
+    journal.start();
+    let Journal::Written(length) = *journal else { return whole(editor, journal) };
     match editor.take_unsaved() {
         Unsaved::Nothing => Ok(Wrote::Nothing),
         Unsaved::Whole => whole(editor, journal),
         Unsaved::Steps(lines) => match storage::append_journal(&lines, length) {
             Ok(Some(appended)) if appended <= JOURNAL_LIMIT => {
-                *journal = Journal(Some(appended));
+                *journal = Journal::Written(appended);
                 Ok(Wrote::Steps)
             }
             Ok(_) => whole(editor, journal),
             Err(error) => {
                 // The stored journal may now miss this step: only a whole save can be trusted next.
                 editor.mark_unsaved_whole();
-                *journal = Journal(None);
+                *journal = Journal::Unknown;
                 Err(error)
             }
         },
@@ -141,12 +163,12 @@ fn whole(editor: &mut Editor, journal: &mut Journal) -> Result<Wrote, StorageErr
     match storage::save_journal(&header) {
         Ok(()) => {
             editor.discard_unsaved();
-            *journal = Journal(Some(header.len()));
+            *journal = Journal::Written(header.len());
             Ok(Wrote::Whole)
         }
         Err(error) => {
             editor.mark_unsaved_whole();
-            *journal = Journal(None);
+            *journal = Journal::Unknown;
             Err(error)
         }
     }
