@@ -7,6 +7,9 @@ pub fn of(command: &str) -> Option<&'static str> {
         "parse" => Some(PARSE),
         "validate" => Some(VALIDATE),
         "convert" => Some(CONVERT),
+        "corpus" => Some(CORPUS),
+        "stats" => Some(STATS),
+        "split" => Some(SPLIT),
         _ => None,
     }
 }
@@ -18,17 +21,26 @@ USAGE:
     stancemark parse ARTICLE [--schema SCHEMA.json] [--id ID] [-o OUT.json]
     stancemark validate FILE...
     stancemark convert FILE... [--dataset OUT.jsonl] [--rows OUT.jsonl]
+    stancemark corpus DIR|FILE... [-o DATASET.jsonl] [--skip-bad] [--schema SCHEMA.json]
+    stancemark stats DATASET... [--json]
+    stancemark split DATASET... (-o OUTDIR | --prefix PREFIX) [--ratios 80/10/10] [--seed N]
+                     [--done-only] [--rows]
     stancemark help [COMMAND]
 
 COMMANDS:
     parse      Read an article (text or JSON record) and write an empty document JSON
     validate   Check document JSON and dataset JSONL files; exit 1 if any is invalid
     convert    Turn document JSON files into a dataset JSONL and/or flat training rows
+    corpus     Bring many articles (a folder, a JSONL of records) into one dataset JSONL
+    stats      Count articles, quotes, claims, speakers, stance per target, annotators
+    split      Split a dataset by article into train, dev and test, deterministically
 
 EXAMPLES:
     stancemark parse static/ceasefire-2025-03-16.txt -o ceasefire.json
     stancemark validate ceasefire.json corpus.jsonl
     stancemark convert annotated/*.json --dataset corpus.jsonl --rows rows.jsonl
+    stancemark corpus articles/ -o corpus.jsonl
+    stancemark split corpus.jsonl --ratios 80/10/10 --seed 42 --done-only -o splits/
 
 Offsets are Unicode code points into the document's canonical text, so in Python
 text[start:end] is the span. The format is described in docs/format.md.
@@ -104,4 +116,95 @@ EXIT STATUS: 0 written, 1 an input is invalid, 2 wrong usage or I/O error.
 EXAMPLE:
     stancemark convert annotated/*.json --dataset corpus.jsonl --rows rows.jsonl
     python3 -c 'import json; print(sum(1 for _ in open(\"rows.jsonl\")))'
+";
+
+pub const CORPUS: &str = "\
+stancemark corpus: bring many articles into one dataset JSONL, ready to annotate
+
+USAGE:
+    stancemark corpus DIR|FILE... [-o DATASET.jsonl] [--skip-bad] [--schema SCHEMA.json]
+
+Reads, in order:
+    DIR            every .txt, .json and .jsonl file in it and its subdirectories, sorted
+                   by path (hidden files and directories are left out)
+    FILE.txt       one article in the text format (as `stancemark parse` reads it)
+    FILE.json      one JSON article record {\"id\"?, \"title\"?, \"published\"?, \"abstract\"?,
+                   \"text\"}, or one Stancemark document (\"format\": \"stancemark-document\")
+    FILE.jsonl     one article record or Stancemark dataset line per line (blank lines
+                   are skipped)
+and writes one dataset line per article: the document with its \"corpus\" object
+({\"status\": \"new\", ...} for an article; a document keeps its own).
+
+Each article gets an id: its record's or document's id, else its file's name without
+the extension (not for JSONL lines), else the first 12 hex digits of the SHA-256 of
+its text; a clash with another text gets -2, -3, ... An article whose canonical text is
+already in the dataset is reported on standard error and added only once.
+
+OPTIONS:
+    -o FILE         Write here instead of standard output (whole or not at all)
+    --skip-bad      Write the good articles and skip the bad ones (listed on standard
+                    error) instead of writing nothing
+    --schema FILE   The schema new articles get (default: the built-in news-stance schema)
+
+Any bad input is listed as FILE:LINE: MESSAGE, and then nothing is written unless
+--skip-bad is given.
+
+EXIT STATUS: 0 written, 1 an input is invalid, 2 wrong usage or I/O error.
+
+EXAMPLES:
+    stancemark corpus articles/ -o corpus.jsonl
+    stancemark corpus scraped.jsonl extra/*.txt -o corpus.jsonl --skip-bad
+";
+
+pub const STATS: &str = "\
+stancemark stats: what a dataset holds
+
+USAGE:
+    stancemark stats DATASET... [--json]
+
+Reads dataset JSONL files (and document JSON files) and prints: articles by status
+(new, in progress, done, skipped), annotations, quotes by type (direct, indirect,
+mixed), claims, speakers (distinct per article, summed), the stance distribution per
+target (target label -> stance label -> annotations) and the annotators (created_by ->
+annotations made). A line without a corpus object counts as new when it has no
+annotations, else as in progress.
+
+OPTIONS:
+    --json          Print the same numbers as one JSON object
+
+EXIT STATUS: 0 printed, 1 an input is invalid, 2 wrong usage or a file cannot be read.
+
+EXAMPLES:
+    stancemark stats corpus.jsonl
+    stancemark stats corpus.jsonl --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"statuses\"])'
+";
+
+pub const SPLIT: &str = "\
+stancemark split: split a dataset by article into train, dev and test
+
+USAGE:
+    stancemark split DATASET... (-o OUTDIR | --prefix PREFIX) [--ratios 80/10/10]
+                     [--seed N] [--done-only] [--rows]
+
+Writes OUTDIR/train.jsonl, dev.jsonl and test.jsonl (or PREFIXtrain.jsonl, ...), each a
+dataset with corpus.split set on every line, and prints how many articles each holds.
+The split is the app's: for each article id, u = the first 8 bytes (big-endian) of
+SHA-256(\"SEED\\nID\") / 2^64; train if u < train ratio, dev if u < train + dev, else
+test. An article's split depends only on its id and the seed: adding articles never
+moves one already split.
+
+OPTIONS:
+    -o OUTDIR       Write the files into this directory (made if missing)
+    --prefix P      Write P + train.jsonl, ... instead
+    --ratios R      Shares of train, dev and test: 80/10/10 (default) or 0.8,0.1,0.1
+    --seed N        A whole number (default 0); the same seed gives the same split
+    --done-only     Leave out articles whose status is not done
+    --rows          Also write train.rows.jsonl, ...: flat rows with article_id and split
+
+Nothing is written if any input line is invalid.
+
+EXIT STATUS: 0 written, 1 an input is invalid, 2 wrong usage or I/O error.
+
+EXAMPLE:
+    stancemark split corpus.jsonl --ratios 80/10/10 --seed 42 --done-only --rows -o splits/
 ";

@@ -9,6 +9,8 @@ mod args;
 #[cfg(not(target_arch = "wasm32"))]
 mod convert;
 #[cfg(not(target_arch = "wasm32"))]
+mod corpus;
+#[cfg(not(target_arch = "wasm32"))]
 mod error;
 #[cfg(not(target_arch = "wasm32"))]
 mod help;
@@ -20,6 +22,10 @@ mod load;
 mod output;
 #[cfg(not(target_arch = "wasm32"))]
 mod parse;
+#[cfg(not(target_arch = "wasm32"))]
+mod split;
+#[cfg(not(target_arch = "wasm32"))]
+mod stats;
 #[cfg(not(target_arch = "wasm32"))]
 mod validate;
 
@@ -44,7 +50,7 @@ fn run(args: &[String]) -> Result<(), error::CliError> {
     use error::CliError;
 
     let Some((command, rest)) = args.split_first() else {
-        return Err(CliError::usage("a COMMAND is needed: parse, validate or convert"));
+        return Err(CliError::usage("a COMMAND is needed: parse, validate, convert, corpus, stats or split"));
     };
     if rest.iter().any(|a| a == "--help" || a == "-h") {
         return output::print(help::of(command).ok_or_else(|| unknown(command))?);
@@ -58,6 +64,9 @@ fn run(args: &[String]) -> Result<(), error::CliError> {
         "parse" => parse::run(rest),
         "validate" => validate::run(rest),
         "convert" => convert::run(rest),
+        "corpus" => corpus::run(rest),
+        "stats" => stats::run(rest),
+        "split" => split::run(rest),
         other => Err(unknown(other)),
     }
 }

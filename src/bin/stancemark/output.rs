@@ -37,6 +37,14 @@ pub fn print(text: &str) -> Result<(), CliError> {
     }
 }
 
+/// Tells the person running the tool what happened, on standard error: standard output may
+/// be the data itself.
+pub fn note(lines: &[String]) {
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    // Nothing is left to tell if standard error itself is closed.
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
 /// Writes every output: first all files to temporary files, then each renamed over its target,
 /// then standard output last, so that a reader closing it early does not stop the files.
 pub fn write_all(outputs: &[(Destination, String)]) -> Result<(), CliError> {

@@ -31,7 +31,8 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     output::write_all(&[(Destination::of(args.option("-o")), json)])
 }
 
-fn schema(path: &str) -> Result<Schema, CliError> {
+/// Reads a schema file for `--schema` (also used by `corpus`).
+pub fn schema(path: &str) -> Result<Schema, CliError> {
     let bytes = input::read(path)?;
     let text =
         utf8::text(&bytes).map_err(|e| CliError::invalid(format!("{path}:{}: the schema file is {e}", e.line)))?;

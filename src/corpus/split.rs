@@ -1,0 +1,205 @@
+//! The train/dev/test split, by article: the same rule in the app and the command-line tool,
+//! so a split made in one is the split made in the other.
+//!
+//! For each article id, `u` is the first 8 bytes (big-endian) of SHA-256(`"{seed}\n{id}"`)
+//! divided by 2^64; the article is in train if `u < train`, in dev if `u < train + dev`, else
+//! in test. Each article's split depends only on its own id and the seed, so adding articles
+//! to a corpus never moves an existing article to another split, and any language with
+//! SHA-256 can reproduce it (`docs/format.md` has it in Python).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Split {
+    Train,
+    Dev,
+    Test,
+}
+
+impl Split {
+    pub const ALL: [Split; 3] = [Split::Train, Split::Dev, Split::Test];
+    pub const NAMES: &'static [&'static str] = &["train", "dev", "test"];
+
+    pub fn as_str(self) -> &'static str {
+        Split::NAMES[self as usize]
+    }
+
+    pub fn parse(s: &str) -> Option<Split> {
+        Split::ALL.into_iter().find(|split| split.as_str() == s)
+    }
+}
+
+/// The shares of train, dev and test: each at least 0, summing to 1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ratios {
+    train: f64,
+    dev: f64,
+    test: f64,
+}
+
+/// How far from 1 (or 100) the ratios may sum: rounding in decimal input, never a real gap.
+const TOLERANCE: f64 = 1e-9;
+
+impl Ratios {
+    /// Checks three shares: finite, non-negative, summing to 1.
+    pub fn new(train: f64, dev: f64, test: f64) -> Result<Ratios, RatiosError> {
+        let shares = [train, dev, test];
+        Ratios::check_each(&shares)?;
+        let sum: f64 = shares.iter().sum();
+        if (sum - 1.0).abs() > TOLERANCE {
+            return Err(RatiosError(format!("the ratios must sum to 1 (or to 100 as percentages), they sum to {sum}")));
+        }
+        Ok(Ratios { train, dev, test })
+    }
+
+    fn check_each(shares: &[f64]) -> Result<(), RatiosError> {
+        match shares.iter().find(|r| !r.is_finite() || **r < 0.0) {
+            Some(bad) => Err(RatiosError(format!("each ratio must be a number of at least 0, found {bad}"))),
+            None => Ok(()),
+        }
+    }
+
+    /// Reads `80/10/10` (percentages) or `0.8,0.1,0.1` (fractions): three numbers separated
+    /// by `/` or `,`. Numbers that sum to 100 are read as percentages.
+    pub fn parse(s: &str) -> Result<Ratios, RatiosError> {
+        let parts: Vec<&str> = s.split(['/', ',']).map(str::trim).collect();
+        let [train, dev, test] = parts[..] else {
+            return Err(RatiosError(format!(
+                "expected three ratios for train, dev and test such as 80/10/10 or 0.8,0.1,0.1, found {s:?}"
+            )));
+        };
+        let number = |part: &str| {
+            part.parse::<f64>().map_err(|_| {
+                RatiosError(format!("{part:?} is not a number (ratios look like 80/10/10 or 0.8,0.1,0.1)"))
+            })
+        };
+        let (train, dev, test) = (number(train)?, number(dev)?, number(test)?);
+        // Checked before reading percentages, so the message shows the number as written.
+        Ratios::check_each(&[train, dev, test])?;
+        if (train + dev + test - 100.0).abs() <= TOLERANCE * 100.0 {
+            return Ratios::new(train / 100.0, dev / 100.0, test / 100.0);
+        }
+        Ratios::new(train, dev, test)
+    }
+
+    pub fn train(&self) -> f64 {
+        self.train
+    }
+
+    pub fn dev(&self) -> f64 {
+        self.dev
+    }
+
+    pub fn test(&self) -> f64 {
+        self.test
+    }
+
+    /// The split of the article `article_id` (see the module's rule).
+    pub fn split_of(&self, seed: u64, article_id: &str) -> Split {
+        let u = unit_interval(seed, article_id);
+        if u < self.train {
+            Split::Train
+        } else if u < self.train + self.dev {
+            Split::Dev
+        } else {
+            Split::Test
+        }
+    }
+}
+
+/// Shown to a person: `80/10/10` style percentages.
+impl fmt::Display for Ratios {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let percent = |r: f64| (r * 100.0 * 1e6).round() / 1e6;
+        write!(f, "{}/{}/{}", percent(self.train), percent(self.dev), percent(self.test))
+    }
+}
+
+/// Why ratios were refused, in words a user can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RatiosError(pub String);
+
+impl fmt::Display for RatiosError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RatiosError {}
+
+/// A number in [0, 1] drawn from the seed and the id: the first 8 bytes of the SHA-256 as a
+/// big-endian integer, over 2^64. Converting to `f64` rounds to nearest and dividing by a
+/// power of two is exact, so this equals Python's `int.from_bytes(h[:8], "big") / 2**64`.
+pub fn unit_interval(seed: u64, article_id: &str) -> f64 {
+    let digest = Sha256::digest(format!("{seed}\n{article_id}").as_bytes());
+    let first: [u8; 8] = digest[..8].try_into().expect("a SHA-256 has 32 bytes");
+    u64::from_be_bytes(first) as f64 / 18_446_744_073_709_551_616.0
+}
+
+/// How many articles fell in each split.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SplitCounts {
+    pub train: usize,
+    pub dev: usize,
+    pub test: usize,
+}
+
+impl SplitCounts {
+    /// Counts the splits of `ids`.
+    pub fn of<'a>(ratios: &Ratios, seed: u64, ids: impl IntoIterator<Item = &'a str>) -> SplitCounts {
+        let mut counts = SplitCounts::default();
+        for id in ids {
+            counts.add(ratios.split_of(seed, id));
+        }
+        counts
+    }
+
+    pub fn add(&mut self, split: Split) {
+        *self.get_mut(split) += 1;
+    }
+
+    pub fn get(&self, split: Split) -> usize {
+        match split {
+            Split::Train => self.train,
+            Split::Dev => self.dev,
+            Split::Test => self.test,
+        }
+    }
+
+    fn get_mut(&mut self, split: Split) -> &mut usize {
+        match split {
+            Split::Train => &mut self.train,
+            Split::Dev => &mut self.dev,
+            Split::Test => &mut self.test,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.train + self.dev + self.test
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_unit_number_matches_python() {
+        // int.from_bytes(hashlib.sha256(b"42\nstory-1").digest()[:8], "big") / 2**64, and so on.
+        assert_eq!(unit_interval(42, "story-1"), 0.1318850901160256);
+        assert_eq!(unit_interval(42, "story-2"), 0.3856284289138366);
+        assert_eq!(unit_interval(7, "a"), 0.5982931806435308);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for split in Split::ALL {
+            assert_eq!(Split::parse(split.as_str()), Some(split));
+        }
+        assert_eq!(serde_json::to_string(&Split::Dev).unwrap(), "\"dev\"");
+    }
+}
