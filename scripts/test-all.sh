@@ -13,7 +13,7 @@ ensure_python
 say "0/3 house rules: cargo fmt --check, clippy (native and wasm32) with warnings as errors"
 cargo fmt --all --check
 cargo clippy --all-targets --features e2e -- -D warnings
-env "${WASM_ENV[@]}" cargo clippy --target "$WASM_TARGET" --lib --bins --test browser -- -D warnings
+env "${WASM_ENV[@]}" cargo clippy --target "$WASM_TARGET" --lib --bins --test browser --test browser_idb --test browser_corpus -- -D warnings
 
 dist_is_fresh || build_dist
 
@@ -25,7 +25,7 @@ env "${WASM_ENV[@]}" \
   CHROMEDRIVER="$CHROMEDRIVER" \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=180 \
-  cargo test --target "$WASM_TARGET" --test browser 2>&1
+  cargo test --target "$WASM_TARGET" --test browser --test browser_idb --test browser_corpus 2>&1
 
 say "3/3 end to end: the served dist/ in headless Chromium"
 cargo test --features e2e --test e2e -- --test-threads=1 2>&1

@@ -158,7 +158,13 @@ async fn markup_in_an_article_is_shown_as_text_and_never_runs() {
 }
 
 #[wasm_bindgen_test]
-fn saved_work_round_trips_through_local_storage() {
-    storage::save_document("{\"saved\": true}").unwrap();
+fn work_left_by_the_single_document_version_is_read_then_cleared() {
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    local.set_item("stancemark.document.v1", "{\"saved\": true}").unwrap();
+    local.set_item("stancemark.journal.v1", "{}").unwrap();
     assert_eq!(storage::load_document().unwrap().as_deref(), Some("{\"saved\": true}"));
+    assert_eq!(storage::load_journal().unwrap().as_deref(), Some("{}"));
+    storage::clear_document_and_journal();
+    assert_eq!(storage::load_document().unwrap(), None);
+    assert_eq!(storage::load_journal().unwrap(), None);
 }

@@ -131,3 +131,27 @@ fn another_article_with_the_same_blocks_is_shown_with_its_own_text() {
         ("First words here.".to_owned(), "Other words here.".to_owned())
     );
 }
+
+#[test]
+fn another_editor_at_the_same_revision_is_shown_with_its_own_text_and_rows() {
+    use stancemark::model::article::Article;
+    use stancemark::model::document::Document;
+    use stancemark::model::schema::Schema;
+    let article =
+        |body: &str| Document::new(Article::parse_text(&format!("Title\n\n{body}")).unwrap(), Schema::default());
+    let (mut session, _) = setup();
+    session.run(&mut Editor::new(article("x")), Input::SetTab(Tab::Annotations));
+    let mut views = Views::default();
+    let first = Editor::new(annotated_sample());
+    let second = Editor::new(article("Other words here."));
+    assert_eq!(first.revision(), second.revision(), "both fresh: only the editor tells them apart");
+    let rows = |panel: &Panel| match panel {
+        Panel::Annotations(rows) => rows.len(),
+        _ => usize::MAX,
+    };
+    let shown = views.refresh(&first, &session);
+    assert!(rows(&shown.panel) > 0);
+    let shown = views.refresh(&second, &session);
+    assert_eq!(shown.blocks[1].runs[0].text, "Other words here.");
+    assert_eq!(rows(&shown.panel), 0, "the first article's rows are not kept");
+}

@@ -12,7 +12,7 @@ use stancemark::model::history::Editor;
 use stancemark::model::schema::Schema;
 use stancemark::model::text::Span;
 use stancemark::view::keymap::{Command, Direction, Edge, Step};
-use stancemark::view::notice::{NoticeAction, NoticeKind};
+use stancemark::view::notice::{Notice, NoticeAction, NoticeKind};
 use stancemark::view::session::{Effect, ExportKind, Input, MouseSelection, Session, Tab};
 
 const NOW: &str = "2025-03-17T09:00:00Z";
@@ -335,49 +335,23 @@ fn jump_to_speaker_walks_their_annotations_after_the_selection() {
 }
 
 #[test]
-fn opening_a_file_replaces_the_document_and_going_back_restores_it() {
-    let (mut session, mut editor) = setup();
-    let id = quote(&mut session, &mut editor, "Peskov said on Friday");
-    let before = editor.document().clone();
-    let article = b"A new title\n\nFirst paragraph of another article.".to_vec();
-    let effects = session.run(&mut editor, Input::FileRead { name: "other.txt".to_owned(), bytes: Ok(article) });
-    assert_eq!(effects, vec![Effect::Save]);
-    assert!(editor.document().text().starts_with("A new title"));
-    assert!(!editor.can_undo(), "history belongs to the document it was made on");
-    assert_eq!((session.selected(), session.pending()), (None, None));
-    let notice = session.notice().unwrap();
-    assert_eq!(notice.text, "Opened “other.txt”: a new article with 2 blocks.");
-    let (_, action) = notice.action.clone().unwrap();
-    assert_eq!(session.run(&mut editor, Input::NoticeAction(action)), vec![Effect::Save]);
-    assert_eq!(editor.document(), &before);
-    assert!(editor.document().annotation(&id).is_some());
-    assert_eq!(notice_text(&session), "Back to the previous document.");
-    assert!(session.has_previous(), "the other article can be reopened the same way");
-    assert_eq!(action, NoticeAction::RestorePrevious);
-}
-
-#[test]
-fn an_exported_document_opens_whole_and_a_broken_one_changes_nothing() {
+fn another_article_opening_forgets_the_selection_and_the_notice() {
     let (mut session, mut editor) = setup();
     quote(&mut session, &mut editor, "Peskov said on Friday");
-    let Effect::Download { contents, .. } = session.run(&mut editor, Input::Export(ExportKind::DocumentJson)).remove(0)
-    else {
-        panic!("an export is a download")
-    };
-    let exported = editor.document().clone();
-    let (mut other, mut fresh) = setup();
-    other.run(&mut fresh, Input::FileRead { name: "work.json".to_owned(), bytes: Ok(contents.clone().into_bytes()) });
-    assert_eq!(fresh.document(), &exported);
-    assert_eq!(notice_text(&other), "Opened “work.json”: 1 annotations, 0 speakers.");
-
-    let revision = fresh.revision();
-    let truncated = contents.as_bytes()[..contents.len() / 2].to_vec();
-    assert!(other.run(&mut fresh, Input::FileRead { name: "cut.json".to_owned(), bytes: Ok(truncated) }).is_empty());
-    assert_eq!(fresh.revision(), revision);
-    assert!(notice_text(&other).starts_with("“cut.json” was not opened, nothing changed:"), "{}", notice_text(&other));
-    other.run(&mut fresh, Input::FileRead { name: "gone.txt".to_owned(), bytes: Err("it was deleted".to_owned()) });
-    assert_eq!(notice_text(&other), "Could not open “gone.txt”: it was deleted.");
-    assert_eq!(other.notice().map(|n| n.kind), Some(NoticeKind::Error));
+    session.run(
+        &mut editor,
+        Input::Notify(Notice::info("Opened “other.txt”.").with_action("Go back", NoticeAction::ReturnTo("a".into()))),
+    );
+    assert_eq!(notice_text(&session), "Opened “other.txt”.");
+    assert!(session.selected().is_some());
+    let revision = editor.revision();
+    assert!(session.run(&mut editor, Input::ArticleOpened).is_empty(), "nothing to save: the document did not change");
+    assert_eq!((session.selected(), session.pending(), session.notice()), (None, None, None));
+    assert_eq!(editor.revision(), revision);
+    session.run(&mut editor, Input::Notify(Notice::error("Could not open the article.")));
+    assert_eq!(session.notice().map(|n| n.kind), Some(NoticeKind::Error));
+    session.run(&mut editor, Input::NoticeAction(NoticeAction::ReturnTo("a".into())));
+    assert_eq!(session.notice(), None, "the app carries the action out; the notice goes");
 }
 
 #[test]

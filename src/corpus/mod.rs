@@ -9,6 +9,7 @@
 //! travels on its dataset line; [`split`], [`stats`] and [`rows`] turn a dataset into what a
 //! training pipeline reads.
 
+pub mod export;
 pub mod ids;
 pub mod intake;
 pub mod lines;

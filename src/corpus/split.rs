@@ -51,14 +51,26 @@ impl Ratios {
         Ratios::check_each(&shares)?;
         let sum: f64 = shares.iter().sum();
         if (sum - 1.0).abs() > TOLERANCE {
-            return Err(RatiosError(format!("the ratios must sum to 1 (or to 100 as percentages), they sum to {sum}")));
+            return Err(RatiosError(format!(
+                "the ratios must sum to 1 (or to 100 as percentages), they sum to {}",
+                decimal(sum)
+            )));
         }
         Ok(Ratios { train, dev, test })
     }
 
     fn check_each(shares: &[f64]) -> Result<(), RatiosError> {
         match shares.iter().find(|r| !r.is_finite() || **r < 0.0) {
-            Some(bad) => Err(RatiosError(format!("each ratio must be a number of at least 0, found {bad}"))),
+            Some(bad) if bad.is_nan() => {
+                Err(RatiosError("each ratio must be a number of at least 0, found NaN".into()))
+            }
+            Some(bad) if bad.is_infinite() => Err(RatiosError(format!(
+                "each ratio must be a number of at least 0, found {}inf",
+                if *bad < 0.0 { "-" } else { "" }
+            ))),
+            Some(bad) => {
+                Err(RatiosError(format!("each ratio must be a number of at least 0, found {}", decimal(*bad))))
+            }
             None => Ok(()),
         }
     }
@@ -109,6 +121,19 @@ impl Ratios {
             Split::Test
         }
     }
+}
+
+/// `x` to six decimals at most, without trailing zeros ("95", "0.95", "-10"), printed from
+/// integers: formatting an `f64` would pull float printing (over 10 KB) into the app's bundle.
+fn decimal(x: f64) -> String {
+    let millionths = (x * 1e6).round() as i64;
+    let (sign, magnitude) = (if millionths < 0 { "-" } else { "" }, millionths.unsigned_abs());
+    let (whole, fraction) = (magnitude / 1_000_000, magnitude % 1_000_000);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:06}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 /// Shown to a person: `80/10/10` style percentages.

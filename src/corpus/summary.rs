@@ -46,18 +46,29 @@ impl ArticleSummary {
             claims: 0,
             missing_speaker: 0,
             missing_stance: 0,
-            edited_at: meta.edited_at.clone(),
-            edited_by: meta.edited_by.clone(),
+            edited_at: None,
+            edited_by: None,
         };
+        summary.recount(doc, meta);
+        summary
+    }
+
+    /// Brings the counts, status and last edit up to date after the document was edited. The
+    /// id, title, date and text hash stay: the text never changes, and hashing it again on
+    /// every edit would cost in proportion to the article.
+    pub fn recount(&mut self, doc: &Document, meta: &CorpusMeta) {
+        self.status = meta.status;
+        self.edited_at.clone_from(&meta.edited_at);
+        self.edited_by.clone_from(&meta.edited_by);
+        (self.quotes, self.claims, self.missing_speaker, self.missing_stance) = (0, 0, 0, 0);
         for a in &doc.annotations {
             match a.kind {
-                AnnotationKind::Quote => summary.quotes += 1,
-                AnnotationKind::Claim => summary.claims += 1,
+                AnnotationKind::Quote => self.quotes += 1,
+                AnnotationKind::Claim => self.claims += 1,
             }
-            summary.missing_speaker += usize::from(a.speaker.is_none());
-            summary.missing_stance += usize::from(a.stance.is_none());
+            self.missing_speaker += usize::from(a.speaker.is_none());
+            self.missing_stance += usize::from(a.stance.is_none());
         }
-        summary
     }
 
     pub fn annotations(&self) -> usize {

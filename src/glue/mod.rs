@@ -4,5 +4,6 @@
 
 pub mod clock;
 pub mod files;
+pub mod idb;
 pub mod selection;
 pub mod storage;

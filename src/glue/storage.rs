@@ -1,6 +1,6 @@
-//! Keeping work in the browser's localStorage, with failures reported, never swallowed: the
-//! document written whole now and then (the base), and the journal of steps since (see
-//! `model::journal`).
+//! The browser's localStorage: the annotator's name, and the work the single-document version
+//! kept there (a base and a journal, see `model::journal`), which is read once to move it into
+//! a project and then removed. Failures are reported, never swallowed.
 
 const DOCUMENT_KEY: &str = "stancemark.document.v1";
 const UNREADABLE_KEY: &str = "stancemark.document.v1.unreadable";
@@ -38,37 +38,21 @@ fn read(key: &str) -> Result<Option<String>, StorageError> {
     local_storage()?.get_item(key).map_err(|_| StorageError("the browser refused to read saved work".into()))
 }
 
-/// Saves the document JSON (the base).
-pub fn save_document(json: &str) -> Result<(), StorageError> {
-    write(DOCUMENT_KEY, json)
-}
-
 /// The saved document JSON, if there is one.
 pub fn load_document() -> Result<Option<String>, StorageError> {
     read(DOCUMENT_KEY)
 }
 
-/// Replaces the journal (a new base's header, with no steps yet).
-pub fn save_journal(text: &str) -> Result<(), StorageError> {
-    write(JOURNAL_KEY, text)
-}
-
-/// Appends journal lines to the stored journal if it is still `expected` long (this tab wrote
-/// it last); `None` when it is not, or is missing, and nothing was written. localStorage has
-/// no append: the journal is read and written back, up to the app's limit on its length.
-pub fn append_journal(lines: &str, expected: usize) -> Result<Option<usize>, StorageError> {
-    match read(JOURNAL_KEY)? {
-        Some(journal) if journal.len() == expected => {
-            let journal = journal + lines;
-            write(JOURNAL_KEY, &journal)?;
-            Ok(Some(journal.len()))
-        }
-        _ => Ok(None),
-    }
-}
-
 pub fn load_journal() -> Result<Option<String>, StorageError> {
     read(JOURNAL_KEY)
+}
+
+/// Removes the single-document version's work, once it has a verified copy elsewhere.
+pub fn clear_document_and_journal() {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.remove_item(DOCUMENT_KEY);
+        let _ = storage.remove_item(JOURNAL_KEY);
+    }
 }
 
 /// Keeps a journal that could not be replayed, as `set_aside_unreadable` keeps a document.

@@ -3,6 +3,7 @@
 //! annotations stay cheap.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::action::{Action, Outcome, Refusal};
 use super::change::{apply_all, inverse_all, revert_all, Change};
@@ -59,7 +60,7 @@ impl Editor {
             revision: 0,
             unsaved_steps: Vec::new(),
             unsaved_whole: false,
-            generation: 0,
+            generation: next_generation(),
         }
     }
 
@@ -150,7 +151,9 @@ impl Editor {
         self.unsaved_whole = false;
     }
 
-    /// Which document this is: changes when [`Editor::replace_document`] swaps in another.
+    /// Which document this is: unique to each editor and changed when
+    /// [`Editor::replace_document`] swaps in another, so a view cache can tell two editors
+    /// (two articles of a corpus) apart as well as two documents in one editor.
     pub fn generation(&self) -> u64 {
         self.generation
     }
@@ -170,9 +173,15 @@ impl Editor {
         self.revision += 1;
         self.unsaved_steps.clear();
         self.unsaved_whole = true;
-        self.generation += 1;
+        self.generation = next_generation();
         std::mem::replace(&mut self.doc, doc)
     }
+}
+
+/// A number no editor or document swap has had yet in this process.
+fn next_generation() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 #[cfg(test)]

@@ -157,14 +157,25 @@ pub fn replay(doc: &mut Document, base: &str, journal: &str) -> Result<Replayed,
     if header.base_sha256 != sha256_hex(base) {
         return Ok(Replayed::Superseded);
     }
+    replay_steps(doc, lines.map(|(index, line)| (index + 1, line))).map(Replayed::Steps)
+}
+
+/// Applies step lines, each with its line number for messages, to `doc`; the number applied.
+/// All or nothing, as [`replay`]. This is the whole replay where steps are stored as records
+/// after a base that the store keeps in step with them (IndexedDB writes both in one
+/// transaction), so no header is needed to tell an old journal from a new one.
+pub fn replay_steps<'a>(
+    doc: &mut Document,
+    lines: impl IntoIterator<Item = (usize, &'a str)>,
+) -> Result<usize, JournalError> {
     let before = doc.clone();
     let (mut steps, mut last_line) = (0, 1);
-    for (index, line) in lines {
-        last_line = index + 1;
+    for (line_number, line) in lines {
+        last_line = line_number;
         let step = json::parse(line).map_err(|error| error.to_string()).and_then(|step| apply_step(doc, &step));
         if let Err(message) = step {
             *doc = before;
-            return Err(JournalError { line: index + 1, message });
+            return Err(JournalError { line: line_number, message });
         }
         steps += 1;
     }
@@ -173,5 +184,5 @@ pub fn replay(doc: &mut Document, base: &str, journal: &str) -> Result<Replayed,
         *doc = before;
         return Err(JournalError { line: last_line, message: format!("leaves a broken document: {problem}") });
     }
-    Ok(Replayed::Steps(steps))
+    Ok(steps)
 }

@@ -37,6 +37,19 @@ pub enum Edge {
     End,
 }
 
+/// Moving through a project's articles: the session passes these on, the corpus carries them out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleMove {
+    NextUnfinished,
+    PreviousUnfinished,
+    /// Mark the article done, then go to the next unfinished one.
+    DoneAndNext,
+    /// Mark the article skipped, then go to the next unfinished one.
+    SkipAndNext,
+    /// Show the project's list of articles.
+    ShowCorpus,
+}
+
 /// What a key asks the app to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
@@ -73,6 +86,7 @@ pub enum Command {
         direction: Direction,
     },
     ToggleWordSnap,
+    Article(ArticleMove),
 }
 
 /// One row of the key table.
@@ -145,6 +159,11 @@ pub const KEY_TABLE: &[KeyBinding] = &[
     rebindable("undo", "Ctrl+z", Command::Undo, "undo"),
     rebindable("redo", "Ctrl+Shift+z", Command::Redo, "redo"),
     fixed("redo_y", "Ctrl+y", Command::Redo, "redo"),
+    fixed("next_article", "Alt+ArrowDown", Command::Article(ArticleMove::NextUnfinished), "next unfinished article"),
+    fixed("previous_article", "Alt+ArrowUp", Command::Article(ArticleMove::PreviousUnfinished), "previous unfinished article"),
+    fixed("done_next", "Ctrl+Enter", Command::Article(ArticleMove::DoneAndNext), "mark the article done and go to the next unfinished one"),
+    fixed("skip_next", "Ctrl+Shift+Enter", Command::Article(ArticleMove::SkipAndNext), "skip the article and go to the next unfinished one"),
+    fixed("corpus", "Ctrl+Shift+l", Command::Article(ArticleMove::ShowCorpus), "the project's articles: progress, import, export"),
     fixed("escape", "Escape", Command::Escape, "clear the selection, close dialogs"),
     fixed("help", "?", Command::ToggleHelp, "show or hide this sheet"),
 ];

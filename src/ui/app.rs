@@ -1,7 +1,8 @@
-//! The root component. It owns the model's `Editor` and the pure `Session`; every event
-//! becomes a session `Input`, and the effects the session returns are carried out by the
-//! `EffectRunner`. Besides those it keeps node refs, listeners, the view cache and the timer
-//! that highlights a long article's blocks chunk by chunk.
+//! The root component. Until the database has said which project and article to open, it
+//! shows that it is opening; then it owns a [`Running`] app: the open article's `Editor`, the
+//! pure `Session`, the project's `Workspace` and the corpus page. Every event becomes a message
+//! that `Running` handles; the component keeps what lives as long as the page: node refs,
+//! callbacks, page-wide listeners and the timer that highlights a long article chunk by chunk.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -10,35 +11,63 @@ use gloo::events::EventListener;
 use gloo::render::AnimationFrame;
 use yew::prelude::*;
 
-use crate::model::history::Editor;
+use crate::corpus::meta::CorpusMeta;
+use crate::model::document::Document;
+use crate::model::keys::ArticleMove;
 use crate::model::schema::Schema;
-use crate::view::session::{Input, Session};
-use crate::view::views::{Shown, Views};
+use crate::view::corpus_page::StorageView;
+use crate::view::session::Input;
 
-use super::effects::{send_after_paint, EffectRunner};
+use super::corpus_ctl::{CorpusAction, OpenedProject};
+use super::effects::send_after_paint;
+use super::export_job::Files;
 use super::listeners;
-use super::persistence;
-use super::shell::{self, Callbacks, Page, Refs};
+use super::running::Running;
+use super::shell::{Callbacks, Refs};
+use super::store::{self, Started};
 
 pub enum Msg {
+    /// The database said what to open.
+    Started(Box<Started>),
     Input(Input),
-    /// Start reading a picked or dropped file; it comes back as `Input::FileRead`.
-    Open(web_sys::File),
+    /// Files picked with Open… or dropped on the page: added to the project, the first opened.
+    Open(Vec<web_sys::File>),
     /// The scheduled save's moment came (the change is painted), or the page is closing.
     Save,
-    /// The person paused: fold the save journal into the base.
+    /// The person paused: fold the open article's journal into its base.
     Compact,
+    /// A write finished, for this article ("" for the project's record).
+    Stored {
+        article: String,
+        result: Result<(), String>,
+    },
     /// Highlight the next blocks of an article that opened with its first screen highlighted.
     HighlightMore,
+    /// An article key, or the corpus page's request to open an article.
+    Article(ArticleMove),
+    OpenArticle(String),
+    ArticleLoaded {
+        id: String,
+        result: Result<(Document, CorpusMeta, Option<String>), String>,
+    },
+    Corpus(CorpusAction),
+    ImportRead(usize, (String, Result<Vec<u8>, String>)),
+    ImportCheck,
+    /// Articles written so far by an import, or why the writing stopped.
+    ImportWritten(Result<usize, String>),
+    ExportProgress(usize, usize),
+    ExportDone(Result<(Files, usize), String>),
+    Storage(StorageView),
+    /// The project switcher's project, read from the database.
+    ProjectOpened(Result<Box<OpenedProject>, String>),
+    /// Work moved from localStorage was read back (true: exactly as written).
+    MigrationChecked(bool),
 }
 
 pub struct App {
-    editor: Editor,
-    session: Session,
-    views: Views,
-    shown: Shown,
+    running: Option<Running>,
     refs: Refs,
-    effects: EffectRunner,
+    callbacks: Callbacks,
     /// The schema the keydown listener maps keys with, shared with it.
     hotkey_schema: Rc<RefCell<Schema>>,
     listeners: Vec<EventListener>,
@@ -47,11 +76,8 @@ pub struct App {
     /// A mouse button is down: highlighting more blocks waits, since re-rendering a block's
     /// text under a drag in progress would move the selection's ends.
     pointer_down: Rc<Cell<bool>>,
-    callbacks: Callbacks,
 }
 
-/// Blocks highlighted per chunk while an article opens: a few frames' work each.
-const HIGHLIGHT_CHUNK: usize = 48;
 /// How often highlighting looks again whether a drag has ended.
 const DRAG_RECHECK_MS: u32 = 100;
 
@@ -60,23 +86,16 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let restored = persistence::restore();
-        let editor = Editor::new(restored.document);
-        let author = crate::glue::storage::load_author().unwrap_or_else(|| "annotator".to_owned());
-        let notice = restored.problem.map(crate::view::notice::Notice::error);
-        let session = Session::new(author, notice, crate::glue::clock::now_rfc3339);
-        let mut views = Views::default();
-        let shown = views.refresh(&editor, &session);
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            link.send_message(Msg::Started(Box::new(store::start().await)));
+        });
         let refs = Refs::default();
         App {
-            hotkey_schema: Rc::new(RefCell::new(editor.document().schema.clone())),
             callbacks: Callbacks::new(ctx.link(), &refs),
-            editor,
-            session,
-            views,
-            shown,
             refs,
-            effects: EffectRunner::new(ctx.link().clone(), restored.journal),
+            running: None,
+            hotkey_schema: Rc::new(RefCell::new(Schema::default())),
             listeners: Vec::new(),
             highlighting: None,
             pointer_down: Rc::default(),
@@ -84,66 +103,51 @@ impl Component for App {
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
-        let input = match msg {
-            Msg::Input(input) => input,
-            Msg::Open(file) => {
-                self.effects.read_file(file);
-                return false;
-            }
-            Msg::Save => match self.effects.save(&mut self.editor) {
-                Some(result) => Input::Saved(result),
-                None => return false,
-            },
-            Msg::Compact => Input::Saved(self.effects.compact(&mut self.editor)),
-            Msg::HighlightMore => {
-                self.highlighting = None;
-                if self.pointer_down.get() {
-                    self.schedule_highlighting(ctx, DRAG_RECHECK_MS);
-                    return false;
-                }
-                self.views.highlight_more(&self.editor, HIGHLIGHT_CHUNK);
-                self.shown = self.views.refresh(&self.editor, &self.session);
+        let Some(running) = &mut self.running else {
+            if let Msg::Started(started) = msg {
+                let running = Running::new(*started, ctx.link().clone());
+                *self.hotkey_schema.borrow_mut() = running.editor.document().schema.clone();
+                self.running = Some(running);
                 return true;
             }
+            return false;
         };
-        if matches!(input, Input::FileRead { .. }) {
-            self.effects.file_read();
+        if let Msg::HighlightMore = msg {
+            self.highlighting = None;
+            if self.pointer_down.get() {
+                self.schedule_highlighting(ctx, DRAG_RECHECK_MS);
+                return false;
+            }
         }
-        let (revision, looks) = (self.editor.revision(), self.session.looks());
-        let effects = self.session.run(&mut self.editor, input);
-        let edited = self.editor.revision() != revision;
-        if edited && *self.hotkey_schema.borrow() != self.editor.document().schema {
-            *self.hotkey_schema.borrow_mut() = self.editor.document().schema.clone();
+        let render = running.update(msg);
+        let schema = &running.editor.document().schema;
+        if *self.hotkey_schema.borrow() != *schema {
+            *self.hotkey_schema.borrow_mut() = schema.clone();
         }
-        self.effects.carry_out(effects);
-        let changed = edited || self.session.looks() != looks;
-        if changed {
-            self.shown = self.views.refresh(&self.editor, &self.session);
-        }
-        changed
+        render
     }
 
     fn view(&self, _ctx: &Context<Self>) -> Html {
-        shell::render(&Page {
-            editor: &self.editor,
-            session: &self.session,
-            shown: &self.shown,
-            refs: &self.refs,
-            callbacks: &self.callbacks,
-        })
+        match &self.running {
+            Some(running) => running.view(&self.refs, &self.callbacks),
+            None => html! { <div class="opening" aria-busy="true">{ "Opening your work…" }</div> },
+        }
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         if first_render {
             self.listeners = listeners::listen(ctx.link(), self.hotkey_schema.clone(), &self.pointer_down);
+        }
+        let Some(running) = &mut self.running else { return };
+        if running.take_first_paint() {
             // Read by benches/browser.rs: navigation start to an article that takes input.
             if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
                 let _ = performance.mark("stancemark-interactive");
             }
         }
         self.refs.place_float_bar();
-        self.effects.after_render();
-        if self.views.partly_highlighted(&self.editor) {
+        running.effects.after_render();
+        if running.partly_highlighted() {
             self.schedule_highlighting(ctx, 0);
         }
     }

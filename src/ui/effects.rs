@@ -1,20 +1,19 @@
 //! Carries out the session's effects in the browser: schedules the save for after the change
-//! is painted (the app writes it when the timer fires), downloads, the clipboard, the
-//! annotator's name, reading files, and what must wait for the next render (scrolling,
-//! focusing a field). What became of an effect goes back to the session as input.
+//! is painted (the app writes it when the timer fires) and the base for when the person
+//! pauses, downloads, the clipboard, the annotator's name, the article keys, and what must
+//! wait for the next render (scrolling, focusing a field). What became of an effect goes back
+//! to the session as input.
 
-use gloo::file::callbacks::FileReader;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::html::Scope;
 
 use crate::glue::{files, storage};
-use crate::model::history::Editor;
 use crate::view::session::{Effect, Input};
 
 use super::app::{App, Msg};
-use super::persistence::{self, Journal, Wrote};
+use super::saving::Wrote;
 
 /// How long after the last edit the journal is folded into the base: long enough to fall in a
 /// pause, short enough that the journal stays a few steps long.
@@ -32,26 +31,13 @@ pub struct EffectRunner {
     save_after_frame: Option<AnimationFrame>,
     /// Folding the journal into the base once the person has paused; restarted by each save.
     compaction_scheduled: Option<Timeout>,
-    /// What this tab knows of the stored journal.
-    journal: Journal,
     /// What needs the page as the next render leaves it.
     after_render: Vec<AfterRender>,
-    /// A file being read; dropping it would cancel the read.
-    reader: Option<FileReader>,
 }
 
 impl EffectRunner {
-    pub fn new(link: Scope<App>, journal: Journal) -> EffectRunner {
-        // A journal still to be started is started by a save once the article is painted.
-        let save_after_frame = journal.is_unstarted().then(|| send_after_paint(&link, 0, || Msg::Save));
-        EffectRunner {
-            link,
-            save_after_frame,
-            compaction_scheduled: None,
-            journal,
-            after_render: Vec::new(),
-            reader: None,
-        }
+    pub fn new(link: Scope<App>) -> EffectRunner {
+        EffectRunner { link, save_after_frame: None, compaction_scheduled: None, after_render: Vec::new() }
     }
 
     pub fn carry_out(&mut self, effects: Vec<Effect>) {
@@ -87,44 +73,34 @@ impl EffectRunner {
                         self.link.send_message(Msg::Input(Input::AuthorNotStored(error.to_string())));
                     }
                 }
+                Effect::Article(step) => self.link.send_message(Msg::Article(step)),
             }
         }
     }
 
-    /// Writes what the editor has not saved, if a save was scheduled (the page closing with
-    /// nothing pending must not overwrite what another tab saved since). `None` when there was
-    /// nothing to do.
-    pub fn save(&mut self, editor: &mut Editor) -> Option<Result<(), String>> {
-        self.save_after_frame.take()?;
-        let result = persistence::save(editor, &mut self.journal);
-        match result {
-            Ok(Wrote::Steps) => {
+    /// Whether a save was waiting (and now is not): the page closing with nothing pending must
+    /// write nothing.
+    pub fn take_scheduled_save(&mut self) -> bool {
+        self.save_after_frame.take().is_some()
+    }
+
+    /// After a save: steps wait to be folded into the base when the person pauses; a base has
+    /// nothing left to fold.
+    pub fn saved(&mut self, wrote: Wrote) {
+        match wrote {
+            Wrote::Steps => {
                 let link = self.link.clone();
                 self.compaction_scheduled =
                     Some(Timeout::new(COMPACT_AFTER_MS, move || link.send_message(Msg::Compact)));
             }
-            // Everything is in the base: a compaction still waiting has nothing to fold.
-            Ok(Wrote::Whole) => self.compaction_scheduled = None,
-            Ok(Wrote::Nothing) | Err(_) => {}
+            Wrote::Base => self.compaction_scheduled = None,
+            Wrote::Nothing => {}
         }
-        Some(result.map(|_| ()).map_err(|error| error.to_string()))
     }
 
-    /// Folds the journal into the base (the person paused).
-    pub fn compact(&mut self, editor: &mut Editor) -> Result<(), String> {
-        self.compaction_scheduled = None;
-        persistence::compact(editor, &mut self.journal).map_err(|error| error.to_string())
-    }
-
-    pub fn read_file(&mut self, file: web_sys::File) {
-        let link = self.link.clone();
-        let done = move |(name, bytes)| link.send_message(Msg::Input(Input::FileRead { name, bytes }));
-        self.reader = Some(super::loading::read_file(file, done.into()));
-    }
-
-    /// The file being read has been read: its reader can go.
-    pub fn file_read(&mut self) {
-        self.reader = None;
+    /// The fold is being done now (the person paused, or another article opens).
+    pub fn compaction_done(&mut self) -> bool {
+        self.compaction_scheduled.take().is_some()
     }
 
     pub fn after_render(&mut self) {

@@ -1,22 +1,30 @@
-//! Yew components. The root [`App`] owns the model's `Editor` and the pure `Session`, and
-//! carries out the session's effects; every other component is a small function component
-//! that shows a view model and reports what the person did through callbacks.
+//! Yew components. The root [`App`] starts the app from the database; once running, it owns the
+//! open article's `Editor`, the pure `Session` and the project's workspace, and carries out the
+//! session's effects. Every other component is a small function component that shows a view
+//! model and reports what the person did through callbacks.
 
 mod app;
 pub mod article_view;
+pub mod corpus;
+mod corpus_ctl;
 mod details;
 mod effects;
+mod export_job;
 mod float_bar;
 mod help;
+mod import_job;
 mod list;
 mod listeners;
 mod loading;
+mod local_work;
 mod notice;
-mod persistence;
+mod running;
+mod saving;
 mod shell;
 mod speaker_picker;
 mod speakers;
 mod statusbar;
+mod store;
 mod topbar;
 
 pub use app::App;

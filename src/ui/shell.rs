@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::model::action::Action;
 use crate::model::annotation::{AnnotationId, AnnotationKind};
 use crate::model::history::Editor;
+use crate::model::keys::ArticleMove;
 use crate::model::speaker::SpeakerId;
 use crate::view::keymap::{self, Command};
 use crate::view::panels::{self, EmptyHints, FloatKeys};
@@ -16,6 +17,8 @@ use crate::view::views::{Panel, Shown};
 
 use super::app::{App, Msg};
 use super::article_view::ArticleView;
+use super::corpus::CorpusCallbacks;
+use super::corpus_ctl::CorpusAction;
 use super::details::Details;
 use super::float_bar::FloatBar;
 use super::help::HelpSheet;
@@ -55,7 +58,7 @@ impl Refs {
 
 /// Callbacks created once, so the memoised children see equal props and skip re-rendering.
 pub struct Callbacks {
-    input: Callback<Input>,
+    pub input: Callback<Input>,
     mouse_up: Callback<Option<AnnotationId>>,
     select: Callback<AnnotationId>,
     command: Callback<Command>,
@@ -64,8 +67,10 @@ pub struct Callbacks {
     speaker_from_mention: Callback<()>,
     speaker_named: Callback<String>,
     new_target: Callback<String>,
-    open: Callback<web_sys::File>,
+    open: Callback<Vec<web_sys::File>>,
     export: Callback<ExportKind>,
+    article: Callback<ArticleMove>,
+    pub corpus: CorpusCallbacks,
 }
 
 impl Callbacks {
@@ -83,9 +88,38 @@ impl Callbacks {
             new_target: input.reform(Input::NewTarget),
             open: link.callback(Msg::Open),
             export: input.reform(Input::Export),
+            article: link.callback(Msg::Article),
+            corpus: corpus_callbacks(link),
             input,
         }
     }
+}
+
+fn corpus_callbacks(link: &html::Scope<App>) -> CorpusCallbacks {
+    let action = link.callback(Msg::Corpus);
+    CorpusCallbacks {
+        open_article: link.callback(Msg::OpenArticle),
+        set_query: action.reform(CorpusAction::SetQuery),
+        switch_project: action.reform(CorpusAction::SwitchProject),
+        new_project: action.reform(CorpusAction::NewProject),
+        import_files: action.reform(CorpusAction::Import),
+        import_folder: action.reform(CorpusAction::Import),
+        cancel_import: action.reform(|()| CorpusAction::CancelImport),
+        import_good: action.reform(|()| CorpusAction::ImportGood),
+        dismiss: action.reform(|()| CorpusAction::Dismiss),
+        export: action.reform(CorpusAction::Export),
+        back: action.reform(|()| CorpusAction::Back),
+    }
+}
+
+/// Where the open article stands in its project, for the top bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleNav {
+    /// 1-based, in the order articles were added.
+    pub position: usize,
+    pub total: usize,
+    pub done: usize,
+    pub status: &'static str,
 }
 
 /// The browser's selection in the article, in code points.
@@ -104,10 +138,11 @@ pub struct Page<'a> {
     pub shown: &'a Shown,
     pub refs: &'a Refs,
     pub callbacks: &'a Callbacks,
+    pub article: Option<ArticleNav>,
 }
 
 pub fn render(page: &Page) -> Html {
-    let Page { editor, session, shown, refs, callbacks } = page;
+    let Page { editor, session, shown, refs, callbacks, article } = page;
     let doc = editor.document();
     let input = &callbacks.input;
     let send = |make: fn() -> Input| input.reform(move |()| make());
@@ -130,8 +165,8 @@ pub fn render(page: &Page) -> Html {
     let on_drop = Callback::from(move |event: DragEvent| {
         event.prevent_default();
         drag_done.emit(Input::DragActive(false));
-        if let Some(file) = event.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
-            open.emit(file);
+        if let Some(files) = event.data_transfer().and_then(|d| d.files()) {
+            open.emit((0..files.length()).filter_map(|i| files.get(i)).collect());
         }
     });
     let pending = session.pending().map(|span| AttrValue::from(panels::pending_summary(doc, span)));
@@ -143,7 +178,8 @@ pub fn render(page: &Page) -> Html {
                 redo_key={AttrValue::from(keymap::key_label(&doc.schema, "redo"))}
                 on_undo={send(|| Input::Key(Command::Undo))} on_redo={send(|| Input::Key(Command::Redo))}
                 on_export={callbacks.export.clone()} on_open={callbacks.open.clone()}
-                on_help={send(|| Input::Key(Command::ToggleHelp))} />
+                on_help={send(|| Input::Key(Command::ToggleHelp))}
+                article={article.clone()} on_article={callbacks.article.clone()} />
             { match session.notice() {
                 Some(notice) => html! {
                     <NoticeBar notice={notice.clone()} on_dismiss={send(|| Input::DismissNotice)}
@@ -176,7 +212,7 @@ pub fn render(page: &Page) -> Html {
                 <HelpSheet rows={keymap::help_rows(&doc.schema)} on_close={send(|| Input::Key(Command::ToggleHelp))} />
             }
             if session.dragging() {
-                <div class="drop-hint">{ "Drop a Stancemark JSON to resume it, or an article to start on it" }</div>
+                <div class="drop-hint">{ "Drop articles (.txt, .json, .jsonl) or Stancemark documents to add them to the project" }</div>
             }
         </div>
     }

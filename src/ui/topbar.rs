@@ -1,8 +1,12 @@
-//! The bar across the top: the app, the document, opening files, exports, undo and redo.
+//! The bar across the top: the app, the project's progress and the article keys, the
+//! document, opening files, exports, undo and redo.
 
 use yew::prelude::*;
 
+use crate::model::keys::ArticleMove;
 use crate::view::session::ExportKind;
+
+use super::shell::ArticleNav;
 
 #[derive(Properties, PartialEq)]
 pub struct TopBarProps {
@@ -15,8 +19,11 @@ pub struct TopBarProps {
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
     pub on_export: Callback<ExportKind>,
-    pub on_open: Callback<web_sys::File>,
+    pub on_open: Callback<Vec<web_sys::File>>,
     pub on_help: Callback<()>,
+    /// The open article's place in its project.
+    pub article: Option<ArticleNav>,
+    pub on_article: Callback<ArticleMove>,
 }
 
 #[component]
@@ -34,8 +41,8 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     let on_open = props.on_open.clone();
     let on_file = Callback::from(move |event: Event| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            on_open.emit(file);
+        if let Some(files) = input.files() {
+            on_open.emit((0..files.length()).filter_map(|i| files.get(i)).collect());
         }
         // The same file can be picked again after fixing it.
         input.set_value("");
@@ -43,12 +50,13 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     html! {
         <header class="topbar">
             <div class="brand"><img src="icon.svg" alt="" width="22" height="22" />{ "Stancemark" }</div>
+            { article_nav(props) }
             <span class="doc-title" title={props.title.clone()}>{ &props.title }</span>
             <nav class="toolbar" aria-label="Document">
-                <label class="btn" for="open-file" title="Open an article (.txt, .json record) or a Stancemark document (.json); you can also drop a file on the page">
+                <label class="btn" for="open-file" title="Add articles (.txt, .json records, .jsonl) or Stancemark documents to the project and open the first; you can also drop files on the page">
                     { "Open…" }
                 </label>
-                <input id="open-file" class="visually-hidden" type="file" accept=".json,.txt,.jsonl,application/json,text/plain" onchange={on_file} data-testid="open-file" />
+                <input id="open-file" class="visually-hidden" type="file" multiple=true accept=".json,.txt,.jsonl,application/json,text/plain" onchange={on_file} data-testid="open-file" />
                 <button class="btn primary" onclick={export(ExportKind::DocumentJson)} title="Download the document JSON: text, speakers, annotations with offsets">{ "Export JSON" }</button>
                 <details class="menu">
                     <summary class="btn" title="More ways to export">{ "More" }</summary>
@@ -65,6 +73,23 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 <button class="btn" onclick={props.on_help.reform(|_: MouseEvent| ())} title="Keyboard shortcuts (?)">{ "Keys" }<kbd>{ "?" }</kbd></button>
             </nav>
         </header>
+    }
+}
+
+/// "Article 3 of 120 · In progress", the corpus button, and previous / next / done.
+fn article_nav(props: &TopBarProps) -> Html {
+    let Some(nav) = &props.article else { return html! {} };
+    let go = |step: ArticleMove| props.on_article.reform(move |_: MouseEvent| step);
+    html! {
+        <nav class="toolbar article-nav" aria-label="Articles">
+            <button class="btn" onclick={go(ArticleMove::ShowCorpus)} title="The project's articles: progress, import, export (Ctrl + Shift + L)" data-testid="show-corpus">
+                { format!("Article {} of {}", nav.position, nav.total) }
+            </button>
+            <span class="nav-status" data-testid="article-status">{ format!("{} · {} done", nav.status, nav.done) }</span>
+            <button class="btn icon" onclick={go(ArticleMove::PreviousUnfinished)} title="Previous unfinished article (Alt + ↑)" aria-label="Previous unfinished article">{ "↑" }</button>
+            <button class="btn icon" onclick={go(ArticleMove::NextUnfinished)} title="Next unfinished article (Alt + ↓)" aria-label="Next unfinished article">{ "↓" }</button>
+            <button class="btn" onclick={go(ArticleMove::DoneAndNext)} title="Mark this article done and go to the next unfinished one (Ctrl + Enter)" data-testid="done-next">{ "Done ✓" }</button>
+        </nav>
     }
 }
 

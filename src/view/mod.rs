@@ -4,13 +4,14 @@
 //! these values into elements and carry out the session's effects.
 
 pub mod caret;
+pub mod corpus_page;
 pub mod keymap;
 pub mod labels;
 pub mod notice;
-pub mod opening;
 pub mod panels;
 pub mod segments;
 pub mod session;
 pub mod speaker_guess;
 pub mod views;
 pub mod virtual_list;
+pub mod workspace;

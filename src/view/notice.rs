@@ -1,5 +1,5 @@
 //! A message for the person: errors from imports and refused actions, and notes, with an
-//! optional action button ("Go back to the previous document").
+//! optional action button ("Go back to …").
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -7,9 +7,10 @@ pub enum NoticeKind {
     Error,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NoticeAction {
-    RestorePrevious,
+    /// Open this article of the project again (the one open before a file was opened).
+    ReturnTo(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

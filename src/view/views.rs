@@ -90,10 +90,10 @@ impl Views {
         let revision = editor.revision();
         let focus = session.focus();
         if editor.generation() != self.generation {
-            // Another article: nothing kept from the last one applies, and it opens like any other.
-            self.generation = editor.generation();
-            self.blocks = BlockViews::default();
-            self.highlighted = FIRST_SCREEN_BLOCKS;
+            // Another article (or another editor: a corpus keeps one per article): nothing kept
+            // from the last one applies, not even views keyed by a revision both may have, and
+            // it opens like any other.
+            *self = Views { generation: editor.generation(), ..Views::default() };
         }
         let key = (revision, focus, self.highlighted);
         if self.blocks_key.as_ref() != Some(&key) {

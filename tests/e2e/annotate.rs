@@ -186,16 +186,14 @@ async fn an_article_with_markup_and_emoji_renders_literally_with_exact_offsets()
 #[tokio::test(flavor = "current_thread")]
 async fn edits_survive_a_reload_before_and_after_the_journal_is_folded_into_the_base() {
     let page = Page::open().await;
-    // Lines after the journal's header: steps saved since the base was last written whole.
-    let journal_steps = "((localStorage.getItem('stancemark.journal.v1') || '').trim().split('\\n').length - 1)";
-    // The first edit of the sample writes it whole: there is no base yet.
+    // Each edit appends its step to the article's journal in the database.
     page.drag_select("Putin emphasized that any ceasefire", "Putin emphasized").await;
     page.press(&[], 'c').await;
-    page.wait_until(&format!("localStorage.getItem('stancemark.document.v1') !== null && {journal_steps} === 0")).await;
-    // The next one is only appended to the journal; a reload at once replays it.
+    page.journal_records_when(|n| n >= 1).await;
     page.drag_select("he supported a ceasefire in principle", "supported a ceasefire in principle").await;
     page.press(&[], 'q').await;
-    page.wait_until(&format!("{journal_steps} >= 1")).await;
+    page.journal_records_when(|n| n >= 2).await;
+    // A reload at once replays the steps on the base.
     page.reload().await;
     page.click("[role=tab]:nth-child(2)").await;
     let rows = page.texts("[data-testid=annotation-list] .snippet").await;
@@ -203,8 +201,8 @@ async fn edits_survive_a_reload_before_and_after_the_journal_is_folded_into_the_
     // A third edit, then a pause: the journal is folded into the base, which a reload reads alone.
     page.press(&[], 'j').await;
     page.press(&[], '2').await;
-    page.wait_until(&format!("{journal_steps} >= 1")).await;
-    page.wait_until(&format!("{journal_steps} === 0")).await;
+    page.journal_records_when(|n| n >= 1).await;
+    page.journal_records_when(|n| n == 0).await;
     page.reload().await;
     page.click("[data-testid=annotation-list] li:first-child button").await;
     page.text_when("[data-testid=details-text]", |text| text == "Putin emphasized").await;

@@ -34,9 +34,11 @@ async fn question_mark_opens_the_keyboard_sheet_and_escape_closes_it() {
 #[tokio::test(flavor = "current_thread")]
 async fn a_full_storage_is_reported_and_work_stays_exportable() {
     let page = Page::open().await;
-    // Every later save fails the way a full quota does.
+    // Every later database write fails the way a full quota does.
+    page.wait_for_css("[data-testid=paragraph]").await;
     page.js(
-        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+        "const full = function () { throw new DOMException('full', 'QuotaExceededError'); };
+         IDBObjectStore.prototype.add = full; IDBObjectStore.prototype.put = full;",
         vec![],
     )
     .await;

@@ -4,6 +4,7 @@
 mod support;
 
 mod annotate;
+mod corpus;
 mod keyboard;
 mod long_article;
 mod reading;

@@ -14,8 +14,8 @@ mod transfer;
 
 use crate::model::action::{Action, Outcome};
 use crate::model::annotation::{AnnotationId, AnnotationKind};
-use crate::model::document::Document;
 use crate::model::history::Editor;
+use crate::model::keys::ArticleMove;
 use crate::model::schema::Schema;
 use crate::model::speaker::SpeakerId;
 use crate::model::text::Span;
@@ -66,11 +66,10 @@ pub enum Input {
     /// Select the next annotation of this speaker after the current selection.
     JumpToSpeaker(SpeakerId),
     Export(ExportKind),
-    /// A file was read: its name and its bytes, or why the browser could not read it.
-    FileRead {
-        name: String,
-        bytes: Result<Vec<u8>, String>,
-    },
+    /// Another article of the project is open now: nothing selected in the last one applies.
+    ArticleOpened,
+    /// Something the app must tell the person (an import's outcome, the end of the work).
+    Notify(Notice),
     NoticeAction(NoticeAction),
     DismissNotice,
     SetTab(Tab),
@@ -102,6 +101,8 @@ pub enum Effect {
     CopyToClipboard(String),
     /// Remember the annotator's name for the next visit.
     StoreAuthor(String),
+    /// Go to another article of the project, or to its list.
+    Article(ArticleMove),
 }
 
 /// Everything the page shows of the session: when an input leaves it and the document's revision
@@ -127,8 +128,6 @@ pub struct Session {
     help_open: bool,
     notice: Option<Notice>,
     snap_words: bool,
-    /// The document before the last file was opened, so opening the wrong file is undoable.
-    previous: Option<Document>,
     /// Who is annotating: stored with each annotation, so datasets can be audited per person.
     author: String,
     saved: Result<(), String>,
@@ -146,7 +145,6 @@ impl Session {
             help_open: false,
             notice,
             snap_words: true,
-            previous: None,
             author,
             saved: Ok(()),
             dragging: false,
@@ -184,8 +182,14 @@ impl Session {
             Input::NewTarget(label) => self.new_target(editor, &label),
             Input::JumpToSpeaker(speaker) => self.jump_to_speaker(editor.document(), &speaker, effects),
             Input::Export(kind) => effects.push(self.export(editor.document(), kind)),
-            Input::FileRead { name, bytes } => self.open_file(editor, &name, bytes),
-            Input::NoticeAction(NoticeAction::RestorePrevious) => self.restore_previous(editor),
+            Input::ArticleOpened => {
+                self.selection = None;
+                self.selected = None;
+                self.notice = None;
+            }
+            Input::Notify(notice) => self.notice = Some(notice),
+            // The app carries out a notice's action (it opens another article); the notice goes.
+            Input::NoticeAction(_) => self.notice = None,
             Input::DismissNotice => self.notice = None,
             Input::SetTab(tab) => self.tab = tab,
             Input::SetAuthor(name) => {
@@ -244,6 +248,7 @@ impl Session {
             Command::Stance(key) => self.set_stance(editor, key),
             Command::Delete => self.with_selected(editor, |id| Action::DeleteAnnotation { id }),
             Command::MoveBoundary { edge, direction } => self.move_boundary(editor, edge, direction),
+            Command::Article(step) => effects.push(Effect::Article(step)),
         }
     }
 
@@ -346,9 +351,5 @@ impl Session {
             saved: self.saved.clone(),
             dragging: self.dragging,
         }
-    }
-
-    pub fn has_previous(&self) -> bool {
-        self.previous.is_some()
     }
 }

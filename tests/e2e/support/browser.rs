@@ -133,12 +133,22 @@ impl Page {
     }
 
     pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(60))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|error| panic!("{css} never appeared: {error}"))
+        match self.client.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css(css)).await {
+            Ok(element) => element,
+            Err(error) => {
+                // What the page shows and logged instead, so a failure says why.
+                let shown = self.client.execute("return document.body.innerText.slice(0, 300);", vec![]).await;
+                let log = self.client.issue_cmd(BrowserLog).await;
+                let requests = self.server.requests.lock().unwrap().clone();
+                let resources = self
+                    .client
+                    .execute("return performance.getEntriesByType('resource').map(e => e.name + ' ' + Math.round(e.duration));", vec![])
+                    .await;
+                panic!(
+                    "{css} never appeared: {error}\nthe page shows: {shown:?}\nits log: {log:?}\nserved: {requests:?}\nfetched: {resources:?}"
+                )
+            }
+        }
     }
 
     /// Waits until `script` (a JS expression) is truthy.
@@ -171,6 +181,31 @@ impl Page {
 
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
         self.client.execute(script, args).await.unwrap_or_else(|error| panic!("script failed: {error}\n{script}"))
+    }
+
+    /// Waits until the app's database holds a number of journal records (steps saved since an
+    /// article's base was last written whole) for which `check` holds, and returns it.
+    pub async fn journal_records_when(&self, check: impl Fn(u64) -> bool) -> u64 {
+        // Opened without a version, so it never creates or upgrades the app's database.
+        let script = "const done = arguments[arguments.length - 1];
+            const open = indexedDB.open('stancemark');
+            open.onerror = () => done(-1);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('journal')) { db.close(); done(-1); return; }
+              const count = db.transaction('journal').objectStore('journal').count();
+              count.onsuccess = () => { db.close(); done(count.result); };
+              count.onerror = () => { db.close(); done(-1); };
+            };";
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let count = self.client.execute_async(script, vec![]).await.unwrap().as_u64();
+            if let Some(count) = count.filter(|n| check(*n)) {
+                return count;
+            }
+            assert!(Instant::now() < deadline, "the journal never reached the expected size; last: {count:?}");
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     pub async fn texts(&self, css: &str) -> Vec<String> {

@@ -1,0 +1,166 @@
+//! The page that shows a project: the header (switcher, progress, import and export), the
+//! import and export panels, the filter, the list, and the storage line.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::corpus::list::ListQuery;
+use crate::corpus::project::Project;
+use crate::view::corpus_page::{
+    clear_filter, no_match_message, progress_label, ExportRequest, ExportView, ImportView, ProjectChoice, StorageView,
+    EMPTY_PROJECT,
+};
+
+use super::export_form::ExportForm;
+use super::export_status::ExportStatus;
+use super::filters::Filters;
+use super::import_buttons::ImportButtons;
+use super::import_panel::ImportPanel;
+use super::meter::Meter;
+use super::storage::StorageFooter;
+use super::switcher::ProjectSwitcher;
+use super::table::CorpusTable;
+
+#[derive(Properties)]
+pub struct CorpusPageProps {
+    /// Compared by pointer: the app makes a new `Rc` when the project changes.
+    pub project: Rc<Project>,
+    pub projects: Rc<Vec<ProjectChoice>>,
+    /// Indices into `project.articles()`, filtered and sorted by the app with `project.rows(&query)`.
+    pub rows: Rc<Vec<usize>>,
+    pub query: ListQuery,
+    /// The article open in the annotator: its row is marked, and "Back to the article" shows.
+    pub current: Option<AttrValue>,
+    pub import: Option<ImportView>,
+    pub export: Option<ExportView>,
+    pub storage: StorageView,
+    pub on: CorpusCallbacks,
+}
+
+impl PartialEq for CorpusPageProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.project, &other.project)
+            && (Rc::ptr_eq(&self.projects, &other.projects) || self.projects == other.projects)
+            && (Rc::ptr_eq(&self.rows, &other.rows) || self.rows == other.rows)
+            && self.query == other.query
+            && self.current == other.current
+            && self.import == other.import
+            && self.export == other.export
+            && self.storage == other.storage
+            && self.on == other.on
+    }
+}
+
+/// What the person does on the page. Made once by the app, so the parts' props stay equal.
+#[derive(Clone, PartialEq)]
+pub struct CorpusCallbacks {
+    /// A click on a row, or Enter on a focused row.
+    pub open_article: Callback<String>,
+    /// A header clicked (sort), a status chip, the title search.
+    pub set_query: Callback<ListQuery>,
+    pub switch_project: Callback<String>,
+    /// The name typed for a new project.
+    pub new_project: Callback<String>,
+    /// Files picked with "Import files…", in the order the browser gives them.
+    pub import_files: Callback<Vec<web_sys::File>>,
+    /// The `.txt`, `.json` and `.jsonl` files of a picked folder (hidden ones left out), in
+    /// the order of their paths.
+    pub import_folder: Callback<Vec<web_sys::File>>,
+    pub cancel_import: Callback<()>,
+    /// "Import the N good articles, skip M".
+    pub import_good: Callback<()>,
+    /// Closes a finished import's or export's message.
+    pub dismiss: Callback<()>,
+    pub export: Callback<ExportRequest>,
+    /// Back to the annotator.
+    pub back: Callback<()>,
+}
+
+#[component]
+pub fn CorpusPage(props: &CorpusPageProps) -> Html {
+    let export_open = use_state_eq(|| false);
+    let on = &props.on;
+    let project = &props.project;
+    let progress = project.progress();
+    let importing = matches!(
+        props.import,
+        Some(ImportView::Reading { .. } | ImportView::Writing { .. } | ImportView::Report { .. })
+    );
+    let exporting = matches!(props.export, Some(ExportView::Running { .. }));
+    let toggle_export = {
+        let export_open = export_open.clone();
+        Callback::from(move |_: MouseEvent| export_open.set(!*export_open))
+    };
+    let close_export = {
+        let export_open = export_open.clone();
+        Callback::from(move |()| export_open.set(false))
+    };
+    let run_export = {
+        let (export_open, export) = (export_open.clone(), on.export.clone());
+        Callback::from(move |request: ExportRequest| {
+            export_open.set(false);
+            export.emit(request);
+        })
+    };
+    let label = progress_label(&progress);
+    let list = if progress.total == 0 {
+        html! { <div class="corpus-empty" data-testid="corpus-empty"><p>{ EMPTY_PROJECT }</p></div> }
+    } else if props.rows.is_empty() {
+        let clear = {
+            let (set_query, cleared) = (on.set_query.clone(), clear_filter(&props.query));
+            Callback::from(move |_: MouseEvent| set_query.emit(cleared.clone()))
+        };
+        html! {
+            <div class="corpus-empty" data-testid="corpus-no-match">
+                <p>{ no_match_message(&props.query) }</p>
+                <button class="btn" onclick={clear} data-testid="clear-filter">{ "Clear the filter" }</button>
+            </div>
+        }
+    } else {
+        html! {
+            <CorpusTable project={project.clone()} rows={props.rows.clone()} query={props.query.clone()}
+                current={props.current.clone()} on_open={on.open_article.clone()} on_query={on.set_query.clone()} />
+        }
+    };
+    html! {
+        <section class="corpus-page" data-testid="corpus-page" aria-label={format!("Project {}", project.name)}>
+            <header class="corpus-head">
+                <ProjectSwitcher current={AttrValue::from(project.id.clone())} name={AttrValue::from(project.name.clone())}
+                    projects={props.projects.clone()} on_switch={on.switch_project.clone()} on_new={on.new_project.clone()} />
+                <nav class="toolbar" aria-label="Project">
+                    <ImportButtons disabled={importing} on_files={on.import_files.clone()} on_folder={on.import_folder.clone()} />
+                    <button class="btn" onclick={toggle_export} disabled={exporting} aria-expanded={(*export_open && !exporting).to_string()}
+                        title="Download the project as one dataset, optionally split into train, dev and test" data-testid="export-open">
+                        { "Export…" }
+                    </button>
+                    if props.current.is_some() {
+                        <button class="btn primary" onclick={on.back.reform(|_: MouseEvent| ())} data-testid="corpus-back">
+                            { "Back to the article" }
+                        </button>
+                    }
+                </nav>
+                <div class="corpus-progress">
+                    <Meter label="Articles done" value={progress.done} max={progress.total} text={AttrValue::from(label.clone())}
+                        parts={vec![(progress.done, "done"), (progress.skipped, "skipped")]} />
+                    <span class="corpus-progress-text" data-testid="corpus-progress">{ label }</span>
+                </div>
+            </header>
+            if *export_open && !exporting {
+                <ExportForm progress={progress} on_export={run_export} on_cancel={close_export} />
+            }
+            if let Some(export) = &props.export {
+                <ExportStatus view={export.clone()} on_dismiss={on.dismiss.clone()} />
+            }
+            if let Some(import) = &props.import {
+                <ImportPanel view={import.clone()} on_cancel={on.cancel_import.clone()} on_import_good={on.import_good.clone()}
+                    on_dismiss={on.dismiss.clone()} />
+            }
+            if progress.total > 0 {
+                <Filters query={props.query.clone()} progress={progress} shown={props.rows.len()} on_query={on.set_query.clone()} />
+            }
+            { list }
+            <StorageFooter storage={props.storage.clone()} />
+        </section>
+    }
+}

@@ -1,0 +1,555 @@
+//! The running app's corpus side: opening another article (from the keys, the list or a
+//! notice), the corpus page's state and actions, imports, exports, and switching or creating
+//! projects. Each long job runs in slices or between database waits and reports by message.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::corpus::intake::{Incoming, Intake};
+use crate::corpus::list::ListQuery;
+use crate::corpus::meta::CorpusMeta;
+use crate::corpus::project::Project;
+use crate::model::document::Document;
+use crate::model::history::Editor;
+use crate::model::keys::ArticleMove;
+use crate::model::schema::Schema;
+use crate::view::corpus_page::{ExportRequest, ExportView, ImportView, ProjectChoice, StorageView};
+use crate::view::notice::{Notice, NoticeAction};
+use crate::view::session::Input;
+use crate::view::workspace::{Move, Workspace};
+
+use super::app::Msg;
+use super::corpus::CorpusPage;
+use super::export_job;
+use super::import_job::{ImportJob, Origin};
+use super::notice::NoticeBar;
+use super::running::Running;
+use super::shell::{ArticleNav, Callbacks};
+use super::store::{self, ProjectRecord};
+
+/// What the corpus page asks for.
+pub enum CorpusAction {
+    SetQuery(ListQuery),
+    SwitchProject(String),
+    NewProject(String),
+    Import(Vec<web_sys::File>),
+    CancelImport,
+    ImportGood,
+    Dismiss,
+    Export(ExportRequest),
+    Back,
+    /// Show the page (true) or the annotator.
+    Show(bool),
+}
+
+/// A project opened by the switcher: its articles, and the article to open (none when empty).
+pub struct OpenedProject {
+    project: Project,
+    article: Option<(String, Document, CorpusMeta)>,
+    problem: Option<String>,
+}
+
+/// The corpus page's state.
+pub struct CorpusUi {
+    pub shown: bool,
+    pub query: ListQuery,
+    /// The rows the list shows for `query`, and the project they were made for: made again
+    /// when the project or the query changes, at the render that needs them.
+    rows: RefCell<(Rc<Project>, Rc<Vec<usize>>)>,
+    pub projects: Rc<Vec<ProjectChoice>>,
+    pub storage: StorageView,
+    pub import_view: Option<ImportView>,
+    pub export_view: Option<ExportView>,
+}
+
+impl CorpusUi {
+    pub fn new(project: &Rc<Project>, projects: Vec<ProjectChoice>, in_tab_only: bool) -> CorpusUi {
+        let query = ListQuery::default();
+        let warning =
+            in_tab_only.then(|| "Nothing is saved: this browser refused its database. Export your work.".to_owned());
+        CorpusUi {
+            shown: false,
+            rows: RefCell::new((project.clone(), Rc::new(project.rows(&query)))),
+            query,
+            projects: Rc::new(projects),
+            storage: StorageView { warning, ..StorageView::default() },
+            import_view: None,
+            export_view: None,
+        }
+    }
+
+    /// The list's rows for the project as it is now.
+    fn rows(&self, project: &Rc<Project>) -> Rc<Vec<usize>> {
+        let mut rows = self.rows.borrow_mut();
+        if !Rc::ptr_eq(project, &rows.0) {
+            *rows = (project.clone(), Rc::new(project.rows(&self.query)));
+        }
+        rows.1.clone()
+    }
+
+    /// What the top bar shows of the project while annotating.
+    pub fn article_nav(&self, workspace: &Workspace) -> Option<ArticleNav> {
+        let project = &workspace.project;
+        let position = project.position(&workspace.open)?;
+        let progress = project.progress();
+        Some(ArticleNav {
+            position: position + 1,
+            total: progress.total,
+            done: progress.done,
+            status: workspace.meta.status.label(),
+        })
+    }
+
+    /// The project's counts changed: the switcher shows them.
+    fn update_choice(&mut self, project: &Project) {
+        let choice = ProjectRecord::of(project).choice();
+        let mut projects = (*self.projects).clone();
+        match projects.iter_mut().find(|p| p.id == choice.id) {
+            Some(existing) => *existing = choice,
+            None => projects.push(choice),
+        }
+        self.projects = Rc::new(projects);
+    }
+}
+
+impl Running {
+    pub(super) fn corpus_update(&mut self, msg: Msg) -> bool {
+        match msg {
+            Msg::Article(step) => self.article_move(step),
+            Msg::OpenArticle(id) => self.open_article(id),
+            Msg::ArticleLoaded { id, result } => self.article_loaded(id, result),
+            Msg::Corpus(action) => self.corpus_action(action),
+            Msg::Open(files) => self.import_files(files, Origin::TopBar),
+            Msg::ImportRead(index, read) => {
+                if let Some(job) = &mut self.import {
+                    job.file_read(index, read);
+                }
+                false
+            }
+            Msg::ImportCheck => self.import_check(),
+            Msg::ImportWritten(result) => self.import_written(result),
+            Msg::ExportProgress(done, total) => {
+                self.corpus.export_view = Some(ExportView::Running { done, total });
+                self.corpus.shown
+            }
+            Msg::ExportDone(result) => self.export_done(result),
+            Msg::ProjectOpened(result) => self.project_opened(result),
+            _ => false,
+        }
+    }
+
+    fn article_move(&mut self, step: ArticleMove) -> bool {
+        match self.workspace.plan_move(step) {
+            Move::ShowCorpus => self.show_corpus(!self.corpus.shown),
+            Move::Open { id, status_changed } => {
+                if status_changed {
+                    self.status_changed();
+                }
+                self.open_article(id)
+            }
+            Move::NothingLeft { status_changed } => {
+                if status_changed {
+                    self.status_changed();
+                }
+                self.notify(Notice::info("Every article of the project is done or skipped."));
+                self.show_corpus(true)
+            }
+        }
+    }
+
+    /// The open article's status changed: its base carries the status, the project's record
+    /// the counts.
+    fn status_changed(&mut self) {
+        self.saver.write_base(&mut self.editor, &mut self.workspace);
+        self.saver.store_project(&self.workspace);
+        self.corpus.update_choice(&self.workspace.project);
+    }
+
+    fn show_corpus(&mut self, shown: bool) -> bool {
+        let shown = shown || self.workspace.open_summary().is_none();
+        if shown && !self.corpus.shown {
+            self.measure_storage(false);
+        }
+        self.corpus.shown = shown;
+        self.refresh();
+        true
+    }
+
+    /// Opens article `id` of the project: at once if this tab visited it, else once loaded.
+    pub(super) fn open_article(&mut self, id: String) -> bool {
+        if id == self.workspace.open {
+            return self.show_corpus(false);
+        }
+        self.flush();
+        if let Some((editor, meta)) = self.workspace.take_visited(&id) {
+            self.swap_in(id, editor, meta);
+            return true;
+        }
+        let Some(db) = self.saver.db().cloned() else { return false };
+        self.loading = Some(id.clone());
+        let (project, link) = (self.workspace.project.clone(), self.link.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = store::load_article(&db, &project, &id).await;
+            link.send_message(Msg::ArticleLoaded { id, result });
+        });
+        false
+    }
+
+    fn article_loaded(&mut self, id: String, result: Result<(Document, CorpusMeta, Option<String>), String>) -> bool {
+        if self.loading.as_deref() != Some(id.as_str()) {
+            return false;
+        }
+        self.loading = None;
+        match result {
+            Ok((document, meta, problem)) => {
+                self.swap_in(id, Editor::new(document), meta);
+                let notice = problem.map(Notice::error).or_else(|| self.opened_notice.take());
+                if let Some(notice) = notice {
+                    self.notify(notice);
+                }
+                true
+            }
+            Err(error) => self.notify(Notice::error(format!("Could not open the article: {error}."))),
+        }
+    }
+
+    /// Makes `editor` the open article's; the one open until now is kept for coming back.
+    fn swap_in(&mut self, id: String, editor: Editor, meta: CorpusMeta) {
+        let left = std::mem::replace(&mut self.editor, editor);
+        self.workspace.switch(left, id, meta);
+        self.session.run(&mut self.editor, Input::ArticleOpened);
+        self.corpus.shown = false;
+        self.refresh();
+        if let Some(db) = self.saver.db().cloned() {
+            let (project, article) = (self.workspace.project.id.clone(), self.workspace.open.clone());
+            wasm_bindgen_futures::spawn_local(async move { store::remember_open(&db, &project, &article).await });
+        }
+    }
+
+    fn corpus_action(&mut self, action: CorpusAction) -> bool {
+        match action {
+            CorpusAction::SetQuery(query) => {
+                let project = &self.workspace.project;
+                *self.corpus.rows.borrow_mut() = (project.clone(), Rc::new(project.rows(&query)));
+                self.corpus.query = query;
+                true
+            }
+            CorpusAction::Show(shown) => self.show_corpus(shown),
+            CorpusAction::Back => self.show_corpus(false),
+            CorpusAction::Import(files) => self.import_files(files, Origin::CorpusPage),
+            CorpusAction::CancelImport => {
+                self.import = None;
+                self.corpus.import_view = None;
+                true
+            }
+            CorpusAction::ImportGood => {
+                let Some(intake) = self.import.take().and_then(ImportJob::into_checked) else { return false };
+                self.write_articles(intake, Origin::CorpusPage)
+            }
+            CorpusAction::Dismiss => {
+                self.corpus.import_view = None;
+                self.corpus.export_view = None;
+                true
+            }
+            CorpusAction::Export(request) => self.export(request),
+            CorpusAction::SwitchProject(id) => self.switch_project(id),
+            CorpusAction::NewProject(name) => self.new_project(name),
+        }
+    }
+
+    fn import_files(&mut self, files: Vec<web_sys::File>, origin: Origin) -> bool {
+        if files.is_empty() {
+            return false;
+        }
+        let job = ImportJob::start(files, self.workspace.project.intake(), origin, self.link.clone());
+        if origin == Origin::CorpusPage {
+            self.corpus.import_view = Some(job.view());
+        }
+        self.import = Some(job);
+        true
+    }
+
+    fn import_check(&mut self) -> bool {
+        let Some(job) = &mut self.import else { return false };
+        let finished = job.check();
+        let origin = job.origin;
+        if !finished {
+            if origin == Origin::CorpusPage {
+                self.corpus.import_view = Some(job.view());
+            }
+            return origin == Origin::CorpusPage;
+        }
+        let clean = job.checked().is_some_and(Intake::is_clean);
+        match origin {
+            Origin::CorpusPage if !clean => {
+                self.corpus.import_view = Some(job.view());
+                true
+            }
+            _ => {
+                let intake = self.import.take().and_then(ImportJob::into_checked).expect("checked");
+                self.opened_from_top_bar(&intake, origin) || self.write_articles(intake, origin)
+            }
+        }
+    }
+
+    /// Open… from the top bar: a file that cannot be read changes nothing and says why; one
+    /// already in the project opens. True when that was all there was to do.
+    fn opened_from_top_bar(&mut self, intake: &Intake, origin: Origin) -> bool {
+        if origin != Origin::TopBar {
+            return false;
+        }
+        if let Some(bad) = intake.bad.first() {
+            let more = match intake.bad.len() {
+                1 => String::new(),
+                n => format!(" ({} more problems)", n - 1),
+            };
+            return self
+                .notify(Notice::error(format!("“{}” was not opened, nothing changed: {bad}{more}", bad.source)));
+        }
+        if intake.added.is_empty() {
+            if let Some(duplicate) = intake.duplicates.first() {
+                let id = duplicate.id_existing.clone();
+                self.open_article(id);
+                return self.notify(Notice::info(format!("{duplicate}: it is already in the project, and open now.")));
+            }
+        }
+        false
+    }
+
+    /// Writes the intake's articles to the project, a chunk per transaction.
+    fn write_articles(&mut self, intake: Intake, origin: Origin) -> bool {
+        let incoming = intake.added;
+        let total = incoming.len();
+        if origin == Origin::CorpusPage {
+            self.corpus.import_view = Some(ImportView::Writing { done: 0, total });
+        }
+        let Some(db) = self.saver.db().cloned() else {
+            self.add_to_project(&incoming, intake.duplicates.len(), origin);
+            return true;
+        };
+        let (project, link) = (self.workspace.project.id.clone(), self.link.clone());
+        let items: Vec<(String, crate::corpus::summary::ArticleSummary, String)> =
+            incoming.iter().map(|a| (a.id.clone(), a.summary.clone(), a.dataset_line.clone())).collect();
+        self.pending_import = Some((incoming, intake.duplicates.len(), origin));
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut done = 0;
+            for chunk in items.chunks(super::import_job::WRITE_CHUNK) {
+                if let Err(error) = db.add_articles(&project, chunk).await {
+                    link.send_message(Msg::ImportWritten(Err(error.to_string())));
+                    return;
+                }
+                done += chunk.len();
+                link.send_message(Msg::ImportWritten(Ok(done)));
+            }
+            if items.is_empty() {
+                link.send_message(Msg::ImportWritten(Ok(0)));
+            }
+        });
+        true
+    }
+
+    fn import_written(&mut self, result: Result<usize, String>) -> bool {
+        let Some((incoming, _, origin)) = &self.pending_import else { return false };
+        let (total, origin) = (incoming.len(), *origin);
+        match result {
+            Ok(done) if done < total => {
+                if origin == Origin::CorpusPage {
+                    self.corpus.import_view = Some(ImportView::Writing { done, total });
+                }
+                origin == Origin::CorpusPage
+            }
+            Ok(_) => {
+                let (incoming, duplicates, origin) = self.pending_import.take().expect("an import is being written");
+                self.add_to_project(&incoming, duplicates, origin);
+                true
+            }
+            Err(error) => {
+                self.pending_import = None;
+                let message = format!(
+                    "The import stopped ({error}); articles written before that are in the project after a reload."
+                );
+                match origin {
+                    Origin::CorpusPage => self.corpus.import_view = Some(ImportView::Finished { message }),
+                    Origin::TopBar => {
+                        self.notify(Notice::error(message));
+                    }
+                }
+                true
+            }
+        }
+    }
+
+    /// The written articles join the project (and its stored record); from the top bar, the
+    /// first one opens.
+    fn add_to_project(&mut self, incoming: &[Incoming], duplicates: usize, origin: Origin) {
+        let project = Rc::make_mut(&mut self.workspace.project);
+        let added = project.add(incoming);
+        self.saver.store_project(&self.workspace);
+        self.corpus.update_choice(&self.workspace.project);
+        let message = match duplicates {
+            0 => format!("Added {} articles.", added.ids.len()),
+            n => format!("Added {} articles; {n} were already in the project.", added.ids.len()),
+        };
+        match (origin, incoming.first()) {
+            (Origin::TopBar, Some(first)) => {
+                let previous = self.workspace.open.clone();
+                let title = self.workspace.open_summary().map(|s| s.title.clone()).unwrap_or_default();
+                self.opened_notice = Some(
+                    Notice::info(format!("Opened “{}” ({}), added to the project.", first.source, first.summary.title))
+                        .with_action(format!("Go back to “{title}”"), NoticeAction::ReturnTo(previous)),
+                );
+                self.open_article(first.id.clone());
+            }
+            _ => self.corpus.import_view = Some(ImportView::Finished { message }),
+        }
+    }
+
+    fn export(&mut self, request: ExportRequest) -> bool {
+        let Some(db) = self.saver.db().cloned() else {
+            self.corpus.export_view = Some(ExportView::Finished {
+                message: "Nothing is stored in this browser to export from; export the open article from the top bar."
+                    .to_owned(),
+            });
+            return true;
+        };
+        self.flush();
+        let project = &self.workspace.project;
+        let articles = project.articles().to_vec();
+        match export_job::start(db, project.id.clone(), articles, request, self.link.clone()) {
+            Ok(()) => self.corpus.export_view = Some(ExportView::Running { done: 0, total: 0 }),
+            Err(error) => self.corpus.export_view = Some(ExportView::Finished { message: error }),
+        }
+        true
+    }
+
+    fn export_done(&mut self, result: Result<(export_job::Files, usize), String>) -> bool {
+        let message = match result {
+            Ok((files, total)) => {
+                let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+                let refused = files
+                    .iter()
+                    .any(|(name, text)| crate::glue::files::download(name, "application/x-ndjson", text).is_err());
+                match refused {
+                    true => "The browser refused the download.".to_owned(),
+                    false => format!("Exported {total} articles: {}.", names.join(", ")),
+                }
+            }
+            Err(error) => error,
+        };
+        self.corpus.export_view = Some(ExportView::Finished { message });
+        true
+    }
+
+    fn switch_project(&mut self, id: String) -> bool {
+        if id == self.workspace.project.id {
+            return false;
+        }
+        let Some(db) = self.saver.db().cloned() else { return false };
+        self.flush();
+        let link = self.link.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = open_project(&db, &id).await;
+            link.send_message(Msg::ProjectOpened(result.map(Box::new)));
+        });
+        false
+    }
+
+    fn new_project(&mut self, name: String) -> bool {
+        let name = name.trim().to_owned();
+        if name.is_empty() {
+            return false;
+        }
+        self.flush();
+        let id = unique_project_id(&name, &self.corpus.projects);
+        let project = Project::new(id, name, Schema::default());
+        let opened = OpenedProject { project, article: None, problem: None };
+        let record = ProjectRecord::of(&opened.project);
+        if let Some(db) = self.saver.db().cloned() {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = db.put_project(&record.id, &record).await;
+                store::remember_open(&db, &record.id, "").await;
+            });
+        }
+        self.project_opened(Ok(Box::new(opened)))
+    }
+
+    fn project_opened(&mut self, result: Result<Box<OpenedProject>, String>) -> bool {
+        let opened = match result {
+            Ok(opened) => *opened,
+            Err(error) => return self.notify(Notice::error(format!("Could not open the project: {error}."))),
+        };
+        let OpenedProject { project, article, problem } = opened;
+        self.corpus.update_choice(&project);
+        match article {
+            Some((id, document, meta)) => {
+                let left = std::mem::replace(&mut self.editor, Editor::new(document));
+                drop(left);
+                self.workspace = Workspace::new(project, id, meta);
+                self.session.run(&mut self.editor, Input::ArticleOpened);
+            }
+            None => {
+                let meta = CorpusMeta::default_for(self.editor.document());
+                self.workspace = Workspace::new(project, String::new(), meta);
+            }
+        }
+        self.corpus.query = ListQuery::default();
+        *self.corpus.rows.borrow_mut() =
+            (self.workspace.project.clone(), Rc::new(self.workspace.project.rows(&self.corpus.query)));
+        self.corpus.import_view = None;
+        self.corpus.export_view = None;
+        self.corpus.shown = true;
+        if let Some(problem) = problem {
+            self.notify(Notice::error(problem));
+        }
+        self.refresh();
+        true
+    }
+
+    pub(super) fn corpus_view(&self, callbacks: &Callbacks) -> Html {
+        let rows = self.corpus.rows(&self.workspace.project);
+        let notice = self.session.notice().map(|notice| {
+            html! {
+                <NoticeBar notice={notice.clone()} on_dismiss={callbacks.input.reform(|()| Input::DismissNotice)}
+                    on_action={callbacks.input.reform(Input::NoticeAction)} />
+            }
+        });
+        html! {
+            <>
+            { for notice }
+            <CorpusPage project={self.workspace.project.clone()} projects={self.corpus.projects.clone()} rows={rows}
+                query={self.corpus.query.clone()}
+                current={self.workspace.open_summary().map(|s| AttrValue::from(s.id.clone()))}
+                import={self.corpus.import_view.clone()} export={self.corpus.export_view.clone()}
+                storage={self.corpus.storage.clone()} on={callbacks.corpus.clone()} />
+            </>
+        }
+    }
+}
+
+/// A project and its last open article, from the database.
+async fn open_project(db: &crate::glue::idb::CorpusDb, id: &str) -> Result<OpenedProject, String> {
+    let records: Vec<ProjectRecord> = db.projects().await.map_err(|e| e.to_string())?;
+    let record = records.iter().find(|r| r.id == id).ok_or_else(|| format!("there is no project “{id}”"))?;
+    let (project, problem) = store::load_project(db, record).await?;
+    let open = store::last_open(db, &project).await;
+    store::remember_open(db, &project.id, &open).await;
+    let article = match open.is_empty() {
+        true => None,
+        false => {
+            let (document, meta, _) = store::load_article(db, &project, &open).await?;
+            Some((open, document, meta))
+        }
+    };
+    Ok(OpenedProject { project, article, problem })
+}
+
+/// An id for a new project: its name in lower case with dashes, unique among the projects.
+fn unique_project_id(name: &str, projects: &[ProjectChoice]) -> String {
+    let base: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let base = base.trim_matches('-').to_owned();
+    let base = if base.is_empty() { "project".to_owned() } else { base };
+    let taken = |id: &str| projects.iter().any(|p| p.id == id);
+    (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|id| !taken(id)).expect("unbounded")
+}

@@ -1,0 +1,147 @@
+//! The project open in the tab and the article open in it: the article's corpus status and
+//! last edit, where the article keys go next, and the articles visited in this tab, each with
+//! its own undo history. Pure: the app loads and stores documents; this decides what changes
+//! and what must be written.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::corpus::meta::CorpusMeta;
+use crate::corpus::project::{Direction, Project};
+use crate::corpus::status::Status;
+use crate::corpus::summary::ArticleSummary;
+use crate::model::document::Document;
+use crate::model::history::Editor;
+use crate::model::keys::ArticleMove;
+
+/// Past this many bytes of journal since the open article's base, the next save writes the
+/// base instead: replaying a long journal on load would cost more than one base write.
+pub const JOURNAL_LIMIT: usize = 512 * 1024;
+
+pub struct Workspace {
+    /// Shared with the corpus page's props; changed through `Rc::make_mut`, which copies only
+    /// while the page holds the old one.
+    pub project: Rc<Project>,
+    /// The article being annotated.
+    pub open: String,
+    /// Its corpus metadata: status, last edit, split.
+    pub meta: CorpusMeta,
+    /// Articles visited in this tab and left: going back to one keeps its undo history.
+    visited: HashMap<String, (Editor, CorpusMeta)>,
+    /// Bytes of journal stored since the open article's base was written.
+    journal_bytes: usize,
+}
+
+/// What an article key asks the app to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// Open this article. `status_changed`: the left article's status changed, so its base
+    /// (which carries the status) must be written.
+    Open {
+        id: String,
+        status_changed: bool,
+    },
+    /// Nothing unfinished is left: show the corpus list (the status may have changed too).
+    NothingLeft {
+        status_changed: bool,
+    },
+    ShowCorpus,
+}
+
+/// What to store after the open document was edited.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edited {
+    pub summary: ArticleSummary,
+    /// The document brought the project a target it lacked: store the project too.
+    pub project_changed: bool,
+}
+
+impl Workspace {
+    pub fn new(project: Project, open: String, meta: CorpusMeta) -> Workspace {
+        Workspace { project: Rc::new(project), open, meta, visited: HashMap::new(), journal_bytes: 0 }
+    }
+
+    /// The open article's row in the project.
+    pub fn open_summary(&self) -> Option<&ArticleSummary> {
+        self.project.article(&self.open)
+    }
+
+    /// Records an edit of the open document by `by` at `at`: a new article becomes in
+    /// progress, its counts and last edit are brought up to date, and a target it gained joins
+    /// the project. Costs a pass over the document's annotations, never over the corpus.
+    pub fn record_edit(&mut self, doc: &Document, at: &str, by: &str) -> Option<Edited> {
+        self.meta.record_edit(doc, at, by);
+        let mut summary = self.open_summary()?.clone();
+        summary.recount(doc, &self.meta);
+        let targets_before = self.project.schema.targets.len();
+        let adds_targets = doc.schema.targets.iter().any(|t| self.project.schema.target(&t.id).is_none());
+        let project = Rc::make_mut(&mut self.project);
+        project.update(summary.clone());
+        if adds_targets {
+            project.targets_from(&doc.schema);
+        }
+        Some(Edited { summary, project_changed: self.project.schema.targets.len() != targets_before })
+    }
+
+    /// Counts journal bytes just stored; true when the next save should write the base.
+    pub fn journal_written(&mut self, bytes: usize) -> bool {
+        self.journal_bytes += bytes;
+        self.journal_bytes > JOURNAL_LIMIT
+    }
+
+    /// The open article's base was written: its journal is empty again.
+    pub fn base_written(&mut self) {
+        self.journal_bytes = 0;
+    }
+
+    /// Where an article key goes. Done and skip set the open article's status first.
+    pub fn plan_move(&mut self, step: ArticleMove) -> Move {
+        let (direction, status) = match step {
+            ArticleMove::ShowCorpus => return Move::ShowCorpus,
+            ArticleMove::NextUnfinished => (Direction::Next, None),
+            ArticleMove::PreviousUnfinished => (Direction::Previous, None),
+            ArticleMove::DoneAndNext => (Direction::Next, Some(Status::Done)),
+            ArticleMove::SkipAndNext => (Direction::Next, Some(Status::Skipped)),
+        };
+        let status_changed = status.is_some_and(|status| self.set_status(status));
+        match self.project.unfinished_from(Some(&self.open), direction) {
+            Some(id) => Move::Open { id: id.to_owned(), status_changed },
+            None => Move::NothingLeft { status_changed },
+        }
+    }
+
+    /// Sets the open article's status; false if it already had it.
+    pub fn set_status(&mut self, status: Status) -> bool {
+        if self.meta.status == status {
+            return false;
+        }
+        self.meta.status = status;
+        Rc::make_mut(&mut self.project).set_status(&self.open, status);
+        true
+    }
+
+    /// The editor and metadata of an article visited in this tab and left, if it was.
+    pub fn take_visited(&mut self, id: &str) -> Option<(Editor, CorpusMeta)> {
+        self.visited.remove(id)
+    }
+
+    /// Makes `id` the open article, with `meta`; the article open until now is kept with its
+    /// `editor` (and undo history) for coming back. A document loaded from storage must get
+    /// the project's targets first ([`Workspace::give_targets`]).
+    pub fn switch(&mut self, left: Editor, id: String, meta: CorpusMeta) {
+        let left_id = std::mem::replace(&mut self.open, id);
+        let left_meta = std::mem::replace(&mut self.meta, meta);
+        self.visited.insert(left_id, (left, left_meta));
+        self.journal_bytes = 0;
+    }
+
+    /// Gives a document loaded from storage the project's targets it lacks.
+    pub fn give_targets(&self, doc: &mut Document) {
+        self.project.targets_into(&mut doc.schema);
+    }
+
+    /// Articles were added (an import): the project now holds them.
+    pub fn set_project(&mut self, project: Project) {
+        self.project = Rc::new(project);
+    }
+}

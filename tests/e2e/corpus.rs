@@ -1,0 +1,146 @@
+//! The corpus end to end: many files in one go, work in two articles, a status, a reload, the
+//! dataset export with exact offsets, a JSONL with bad lines refused and then imported on
+//! purpose, and work saved by the single-document version moved into the project.
+
+use serde_json::{json, Value};
+
+use crate::support::keys::{CONTROL, ENTER};
+use crate::support::Page;
+
+const ROWS: &str = "document.querySelectorAll('[data-testid=corpus-row]').length";
+
+/// Python's `text[start:end]`.
+fn python_slice(text: &str, start: u64, end: u64) -> String {
+    text.chars().skip(start as usize).take((end - start) as usize).collect()
+}
+
+async fn show_corpus(page: &Page) {
+    page.click("[data-testid=show-corpus]").await;
+    page.wait_for_css("[data-testid=corpus-page]").await;
+}
+
+async fn open_row(page: &Page, id: &str) {
+    page.click(&format!("[data-testid=corpus-row][data-article-id='{id}']")).await;
+    page.wait_for_css("[data-testid=paragraph]").await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn many_articles_are_imported_annotated_reloaded_and_exported_with_exact_offsets() {
+    let page = Page::open().await;
+    let a = page
+        .write_input("alpha.txt", "Alpha title\r\n\r\n2025-01-01\r\n\r\nPeskov said the talks were \"useful\" today.");
+    let b = page.write_input("beta.txt", "Beta title\n\n2025-01-02\n\nShe said 👍🏽 \"très bien\" to reporters.");
+    let c = page.write_input("gamma.txt", "Gamma title\n\nNothing was said.");
+    let records = [
+        json!({"id": "rec-1", "title": "Record one", "text": "Zelensky said \"no\" on Monday."}),
+        json!({"id": "rec-2", "title": "Record two", "text": "漢字 and more: \"quoted\" words."}),
+    ];
+    let jsonl = page.write_input("more.jsonl", &records.iter().map(Value::to_string).collect::<Vec<_>>().join("\n"));
+    show_corpus(&page).await;
+    let paths: Vec<String> = [a, b, c, jsonl].iter().map(|p| p.to_str().unwrap().to_owned()).collect();
+    page.wait_for_css("[data-testid=import-files]").await.send_keys(&paths.join("\n")).await.unwrap();
+    page.wait_until(&format!("{ROWS} === 6")).await;
+    page.text_when("[data-testid=corpus-progress]", |text| text.starts_with("0 of 6 done")).await;
+
+    open_row(&page, "alpha").await;
+    page.drag_select("the talks were \"useful\" today", "useful").await;
+    page.press(&[], 'q').await;
+    page.text_when("[data-testid=details-text]", |text| text == "useful").await;
+    // Done, and on to the next unfinished article: beta, in the order they came.
+    page.press(&[CONTROL], ENTER).await;
+    page.text_when("[data-testid=title]", |title| title.contains("Beta title")).await;
+    page.drag_select("👍🏽 \"très bien\" to", "très bien").await;
+    page.press(&[], 'q').await;
+    page.text_when("[data-testid=details-text]", |text| text == "très bien").await;
+
+    page.reload().await;
+    page.text_when("[data-testid=title]", |title| title.contains("Beta title")).await;
+    show_corpus(&page).await;
+    page.text_when("[data-testid=corpus-progress]", |text| text.starts_with("1 of 6 done")).await;
+    let status = |id: &str| format!("[data-testid=corpus-row][data-article-id='{id}'] .c-status");
+    page.text_when(&status("alpha"), |s| s == "Done").await;
+    page.text_when(&status("beta"), |s| s == "In progress").await;
+
+    page.click("[data-testid=export-open]").await;
+    page.click("[data-testid=export-run]").await;
+    let dataset = page.download(".dataset.jsonl").await;
+    let lines: Vec<Value> = dataset.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines.len(), 6);
+    let by_id = |id: &str| lines.iter().find(|l| l["article"]["id"] == id).unwrap_or_else(|| panic!("{id} exported"));
+    assert_eq!(by_id("alpha")["corpus"]["status"], "done");
+    assert_eq!(by_id("beta")["corpus"]["status"], "in_progress");
+    assert_eq!(by_id("rec-1")["corpus"]["status"], "new");
+    let mut checked = 0;
+    for line in &lines {
+        let text = line["text"].as_str().unwrap();
+        for annotation in line["annotations"].as_array().unwrap() {
+            let fragment = &annotation["fragments"][0];
+            let (start, end) = (fragment["start"].as_u64().unwrap(), fragment["end"].as_u64().unwrap());
+            assert_eq!(python_slice(text, start, end), fragment["text"].as_str().unwrap());
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2);
+    assert_eq!(by_id("beta")["annotations"][0]["fragments"][0]["text"], "très bien");
+    page.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_jsonl_with_bad_lines_is_refused_with_their_numbers_then_imported_on_purpose() {
+    let page = Page::open().await;
+    let lines = [
+        json!({"id": "good-1", "text": "A good article."}).to_string(),
+        "{\"id\": \"bad-2\"}".to_owned(),
+        json!({"id": "good-3", "text": "Another good article."}).to_string(),
+        "{not json".to_owned(),
+    ];
+    let file = page.write_input("scraped.jsonl", &lines.join("\n"));
+    show_corpus(&page).await;
+    page.wait_for_css("[data-testid=import-files]").await.send_keys(file.to_str().unwrap()).await.unwrap();
+    let bad = page.text_when("[data-testid=import-bad]", |text| text.contains("scraped.jsonl:4")).await;
+    assert!(bad.contains("scraped.jsonl:2"), "{bad}");
+    assert_eq!(page.js(&format!("return {ROWS};"), vec![]).await, json!(1), "nothing was added");
+    page.click("[data-testid=import-good]").await;
+    page.wait_until(&format!("{ROWS} === 3")).await;
+    page.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn work_saved_by_the_single_document_version_joins_the_project_and_then_leaves_local_storage() {
+    let page = Page::open().await;
+    page.wait_for_css("[data-testid=paragraph]").await;
+    let earlier =
+        page.write_input("earlier.txt", "Earlier work\n\n2025-01-05\n\nPeskov said it was \"premature\" to talk.");
+    let document: Value = {
+        let parsed = std::process::Command::new(env!("CARGO_BIN_EXE_stancemark"))
+            .args(["parse", earlier.to_str().unwrap()])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&parsed.stdout).unwrap()
+    };
+    let mut document = document;
+    let text = document["text"].as_str().unwrap().to_owned();
+    let start = text[..text.find("premature").unwrap()].chars().count() as u64;
+    document["annotations"] = json!([{
+        "id": "a1", "kind": "claim", "quote_type": null,
+        "fragments": [{"start": start, "end": start + 9, "text": "premature"}],
+        "cue": null, "source_mention": null, "speaker": null, "stance": null, "target": null, "note": "",
+        "created_by": "earlier", "created_at": "2026-11-01T00:00:00Z", "origin": "manual"
+    }]);
+    page.js(
+        "localStorage.setItem('stancemark.document.v1', arguments[0]); return 1;",
+        vec![json!(document.to_string())],
+    )
+    .await;
+    page.reload().await;
+    page.text_when("[data-testid=title]", |title| title.contains("Earlier work")).await;
+    page.click("[role=tab]:nth-child(2)").await;
+    assert_eq!(page.texts("[data-testid=annotation-list] .snippet").await, ["premature"]);
+    // Read back from the database, then removed from localStorage.
+    page.wait_until("localStorage.getItem('stancemark.document.v1') === null").await;
+    page.reload().await;
+    page.text_when("[data-testid=title]", |title| title.contains("Earlier work")).await;
+    show_corpus(&page).await;
+    page.wait_until(&format!("{ROWS} === 2")).await;
+    page.close().await;
+}
