@@ -98,7 +98,7 @@ impl CorpusUi {
             position: position + 1,
             total: progress.total,
             done: progress.done,
-            status: workspace.meta.status.label(),
+            status: workspace.meta.status,
         })
     }
 
@@ -404,6 +404,7 @@ impl Running {
             }
             _ => self.corpus.import_view = Some(ImportView::Finished { message }),
         }
+        self.measure_storage(false);
     }
 
     fn export(&mut self, request: ExportRequest) -> bool {

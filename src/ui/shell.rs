@@ -119,7 +119,7 @@ pub struct ArticleNav {
     pub position: usize,
     pub total: usize,
     pub done: usize,
-    pub status: &'static str,
+    pub status: crate::corpus::status::Status,
 }
 
 /// The browser's selection in the article, in code points.

@@ -76,19 +76,23 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     }
 }
 
-/// "Article 3 of 120 · In progress", the corpus button, and previous / next / done.
+/// "3 / 120" (the corpus list), the article's status, and previous / next / done.
 fn article_nav(props: &TopBarProps) -> Html {
     let Some(nav) = &props.article else { return html! {} };
     let go = |step: ArticleMove| props.on_article.reform(move |_: MouseEvent| step);
+    let where_ = format!(
+        "Article {} of {}, {} done: the project's articles, progress, import and export (Ctrl + Shift + L)",
+        nav.position, nav.total, nav.done
+    );
     html! {
         <nav class="toolbar article-nav" aria-label="Articles">
-            <button class="btn" onclick={go(ArticleMove::ShowCorpus)} title="The project's articles: progress, import, export (Ctrl + Shift + L)" data-testid="show-corpus">
-                { format!("Article {} of {}", nav.position, nav.total) }
+            <button class="btn" onclick={go(ArticleMove::ShowCorpus)} title={where_} data-testid="show-corpus">
+                { format!("{} / {}", nav.position, nav.total) }
             </button>
-            <span class="nav-status" data-testid="article-status">{ format!("{} · {} done", nav.status, nav.done) }</span>
+            <span class={classes!("pill", nav.status.as_str())} data-testid="article-status">{ nav.status.label() }</span>
             <button class="btn icon" onclick={go(ArticleMove::PreviousUnfinished)} title="Previous unfinished article (Alt + ↑)" aria-label="Previous unfinished article">{ "↑" }</button>
             <button class="btn icon" onclick={go(ArticleMove::NextUnfinished)} title="Next unfinished article (Alt + ↓)" aria-label="Next unfinished article">{ "↓" }</button>
-            <button class="btn" onclick={go(ArticleMove::DoneAndNext)} title="Mark this article done and go to the next unfinished one (Ctrl + Enter)" data-testid="done-next">{ "Done ✓" }</button>
+            <button class="btn" onclick={go(ArticleMove::DoneAndNext)} title="Mark this article done and go to the next unfinished one (Ctrl + Enter)" data-testid="done-next">{ "Done" }</button>
         </nav>
     }
 }
