@@ -279,3 +279,18 @@ async fn the_quota_is_estimated_and_persistence_answers() {
     // Chromium decides without asking; either answer is fine, as long as there is one.
     let _granted: bool = quota::persist().await;
 }
+
+#[wasm_bindgen_test]
+async fn a_batch_of_documents_loads_in_one_transaction_in_the_order_asked() {
+    let (db, name) = open("batch").await;
+    db.add_articles("p", &[article("a", "A", "base a"), article("c", "C", "base c")]).await.unwrap();
+    db.append_steps("p", "c", &strings(&["c1", "c2"]), &summary("C", 2)).await.unwrap();
+    let asked = strings(&["c", "missing", "a"]);
+    let loaded = db.load_documents("p", &asked).await.unwrap();
+    assert_eq!(
+        loaded,
+        [Some(("base c".to_string(), strings(&["c1", "c2"]))), None, Some(("base a".to_string(), Vec::new()))]
+    );
+    assert_eq!(db.load_documents("p", &[]).await.unwrap(), []);
+    finish(db, &name).await;
+}

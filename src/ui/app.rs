@@ -51,7 +51,18 @@ pub enum Msg {
         result: Result<(Document, CorpusMeta, Option<String>), String>,
     },
     Corpus(CorpusAction),
-    ImportRead(usize, (String, Result<Vec<u8>, String>)),
+    /// Bytes read so far of import `job`'s file `index`; then the whole file, or why it could
+    /// not be read.
+    ImportReading {
+        job: u64,
+        index: usize,
+        read: usize,
+    },
+    ImportRead {
+        job: u64,
+        index: usize,
+        file: (String, Result<Vec<u8>, String>),
+    },
     ImportCheck,
     /// Articles written so far by an import, or why the writing stopped.
     ImportWritten(Result<usize, String>),

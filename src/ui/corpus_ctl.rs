@@ -122,9 +122,18 @@ impl Running {
             Msg::ArticleLoaded { id, result } => self.article_loaded(id, result),
             Msg::Corpus(action) => self.corpus_action(action),
             Msg::Open(files) => self.import_files(files, Origin::TopBar),
-            Msg::ImportRead(index, read) => {
-                if let Some(job) = &mut self.import {
-                    job.file_read(index, read);
+            Msg::ImportReading { job, index, read } => {
+                let Some(job) = self.import.as_mut().filter(|j| j.id == job) else { return false };
+                job.reading(index, read);
+                if job.origin != Origin::CorpusPage {
+                    return false;
+                }
+                self.corpus.import_view = Some(job.view());
+                true
+            }
+            Msg::ImportRead { job, index, file } => {
+                if let Some(job) = self.import.as_mut().filter(|j| j.id == job) {
+                    job.file_read(index, file);
                 }
                 false
             }

@@ -1,7 +1,6 @@
-//! Exporting a project: every chosen article is read from the database, one small transaction
-//! at a time (each wait lets the page breathe), turned into dataset lines or flat rows, and
-//! sorted into one file, or three with a train/dev/test split. Progress goes to the app every
-//! hundred articles.
+//! Exporting a project: the chosen articles are read from the database a batch per transaction
+//! (each wait lets the page breathe), turned into dataset lines or flat rows, and sorted into
+//! one file, or three with a train/dev/test split. Progress goes to the app after each batch.
 
 use std::rc::Rc;
 
@@ -16,8 +15,8 @@ use crate::view::corpus_page::{ExportFormat, ExportRequest, ExportScope};
 
 use super::app::{App, Msg};
 
-/// Articles between two progress reports.
-const REPORT_EVERY: usize = 100;
+/// Articles read in one database transaction, between two progress reports.
+const BATCH: usize = 200;
 
 /// A finished export: files to download.
 pub type Files = Vec<(String, String)>;
@@ -42,24 +41,31 @@ pub fn start(
     wasm_bindgen_futures::spawn_local(async move {
         let total = chosen.len();
         let mut outputs: [String; 4] = Default::default();
-        for (done, summary) in chosen.iter().enumerate() {
-            if done % REPORT_EVERY == 0 {
-                link.send_message(Msg::ExportProgress(done, total));
-            }
-            let split = ratios.as_ref().map(|(ratios, seed)| ratios.split_of(*seed, &summary.id));
-            let written = match db.load_document(&project, &summary.id).await {
-                Ok(Some((base, steps))) => match request.format {
-                    ExportFormat::Dataset => dataset_line_of(&base, &steps, summary, split).map(|line| line + "\n"),
-                    ExportFormat::Rows => rows_of(&base, &steps, summary, split),
-                },
-                Ok(None) => Err(format!("“{}” has no stored document", summary.id)),
-                Err(error) => Err(error.to_string()),
-            };
-            match written {
-                Ok(text) => outputs[split.map_or(3, |s| s as usize)].push_str(&text),
+        for (batch, summaries) in chosen.chunks(BATCH).enumerate() {
+            link.send_message(Msg::ExportProgress(batch * BATCH, total));
+            let ids: Vec<String> = summaries.iter().map(|s| s.id.clone()).collect();
+            let stored = match db.load_documents(&project, &ids).await {
+                Ok(stored) => stored,
                 Err(error) => {
                     link.send_message(Msg::ExportDone(Err(format!("The export stopped: {error}."))));
                     return;
+                }
+            };
+            for (summary, stored) in summaries.iter().zip(stored) {
+                let split = ratios.as_ref().map(|(ratios, seed)| ratios.split_of(*seed, &summary.id));
+                let written = match stored {
+                    Some((base, steps)) => match request.format {
+                        ExportFormat::Dataset => dataset_line_of(&base, &steps, summary, split).map(|line| line + "\n"),
+                        ExportFormat::Rows => rows_of(&base, &steps, summary, split),
+                    },
+                    None => Err(format!("“{}” has no stored document", summary.id)),
+                };
+                match written {
+                    Ok(text) => outputs[split.map_or(3, |s| s as usize)].push_str(&text),
+                    Err(error) => {
+                        link.send_message(Msg::ExportDone(Err(format!("The export stopped: {error}."))));
+                        return;
+                    }
                 }
             }
         }

@@ -1,11 +1,12 @@
-//! Bringing files into the project without freezing the page: every file is read, then checked
-//! in slices of a few dozen milliseconds, each followed by a turn of the event loop (so the
-//! progress bar moves and Cancel works). Dropping the job cancels it; the project changes only
+//! Bringing files into the project without freezing the page: every file is read a slice at a
+//! time, then checked in slices of a few dozen milliseconds, each followed by a turn of the
+//! event loop (so the progress bar moves and Cancel works). Reading is the first half of the
+//! progress bar, checking the second. Dropping the job cancels it; the project changes only
 //! when the app writes the articles the person chose.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
 use yew::html::Scope;
 
@@ -13,15 +14,15 @@ use crate::corpus::intake::{is_jsonl, BadInput, Intake, JsonlIntake};
 use crate::view::corpus_page::ImportView;
 
 use super::app::{App, Msg};
-use super::loading::read_file;
+use super::loading::read_in_slices;
 
 /// How long one slice of checking may hold the page before it yields.
 const SLICE_MS: f64 = 40.0;
 /// Lines checked between two looks at the clock.
 const LINES_PER_LOOK: usize = 16;
-/// Articles written per database transaction: few enough that each write is short, many
-/// enough that 10,000 articles take twenty.
-pub const WRITE_CHUNK: usize = 500;
+/// Articles written per database transaction: few enough that each write (and so the wait
+/// between two progress updates) stays short, many enough that 10,000 articles take fifty.
+pub const WRITE_CHUNK: usize = 200;
 
 /// Where the files came from: the top bar's Open… (an article to open, problems as a notice)
 /// or the corpus page (a report in its import panel).
@@ -35,14 +36,17 @@ pub enum Origin {
 type ReadFile = (String, Result<Vec<u8>, String>);
 
 pub struct ImportJob {
+    /// Which job a file's message belongs to: reads cannot be stopped, so a cancelled job's
+    /// slices still arrive and must not be taken for a later job's.
+    pub id: u64,
     pub origin: Origin,
     link: Scope<App>,
     started_ms: f64,
     bytes_total: usize,
     /// The files in the order picked, filled in as the browser reads them.
     files: Vec<Option<ReadFile>>,
-    /// Dropping one cancels its read.
-    readers: Vec<FileReader>,
+    /// Bytes read so far of each file.
+    bytes_read: Vec<usize>,
     /// Files read and waiting to be checked.
     queue: VecDeque<(String, Vec<u8>)>,
     /// The JSONL file being checked line by line; it holds the intake meanwhile.
@@ -59,33 +63,42 @@ pub struct ImportJob {
 impl ImportJob {
     /// Starts reading `files` for `intake` (which knows the project's articles).
     pub fn start(files: Vec<web_sys::File>, intake: Intake, origin: Origin, link: Scope<App>) -> ImportJob {
+        static NEXT_JOB: AtomicU64 = AtomicU64::new(1);
+        let id = NEXT_JOB.fetch_add(1, Ordering::Relaxed);
         let bytes_total = files.iter().map(|f| f.size() as usize).sum();
-        let readers = files
-            .into_iter()
-            .enumerate()
-            .map(|(index, file)| {
-                let link = link.clone();
-                read_file(
-                    file,
-                    yew::Callback::from(move |read: ReadFile| link.send_message(Msg::ImportRead(index, read))),
-                )
-            })
-            .collect::<Vec<_>>();
+        let count = files.len();
+        let source = files.first().map(web_sys::File::name).unwrap_or_default();
+        for (index, file) in files.into_iter().enumerate() {
+            let link = link.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let progress = |read| link.send_message(Msg::ImportReading { job: id, index, read });
+                let bytes = read_in_slices(&file, progress).await;
+                link.send_message(Msg::ImportRead { job: id, index, file: (file.name(), bytes) });
+            });
+        }
         ImportJob {
+            id,
             origin,
             link,
             started_ms: now_ms(),
             bytes_total,
-            files: (0..readers.len()).map(|_| None).collect(),
-            readers,
+            files: (0..count).map(|_| None).collect(),
+            bytes_read: vec![0; count],
             queue: VecDeque::new(),
             current: None,
             intake: Some(intake),
             bytes_checked: 0,
             lines_checked: 0,
-            source: String::new(),
+            source,
             checked: false,
             next: None,
+        }
+    }
+
+    /// A slice of a file was read: `read` bytes of it so far.
+    pub fn reading(&mut self, index: usize, read: usize) {
+        if let Some(slot) = self.bytes_read.get_mut(index) {
+            *slot = read;
         }
     }
 
@@ -97,7 +110,6 @@ impl ImportJob {
         if self.files.iter().any(Option::is_none) {
             return;
         }
-        self.readers.clear();
         let intake = self.intake.as_mut().expect("no file is being checked yet");
         for (name, bytes) in self.files.drain(..).flatten() {
             match bytes {
@@ -158,11 +170,13 @@ impl ImportJob {
             },
             _ => {
                 let current = self.current.as_ref().map(|c| c.progress());
+                let read: usize = self.bytes_read.iter().sum();
+                let checked = self.bytes_checked + current.map_or(0, |p| p.bytes_done);
                 ImportView::Reading {
                     source: self.source.clone(),
                     lines: self.lines_checked,
-                    bytes_done: self.bytes_checked + current.map_or(0, |p| p.bytes_done),
-                    bytes_total: self.bytes_total,
+                    bytes_done: read + checked,
+                    bytes_total: 2 * self.bytes_total,
                     elapsed_ms: now_ms() - self.started_ms,
                 }
             }

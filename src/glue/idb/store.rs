@@ -169,6 +169,44 @@ impl CorpusDb {
         Ok(Some((base, lines.collect::<Result<_, _>>()?)))
     }
 
+    /// Several articles' bases and journal lines (in `articles`' order; `None` for one with no
+    /// base), in one readonly transaction: every request is made before any is awaited, so an
+    /// export pays one transaction per batch, not one per article.
+    pub async fn load_documents(
+        &self,
+        project: &str,
+        articles: &[String],
+    ) -> Result<Vec<Option<(String, Vec<String>)>>, StorageError> {
+        let pending = (|| {
+            let transaction = self.transaction(&[DOCUMENTS, JOURNAL], IdbTransactionMode::Readonly)?;
+            let (documents, journal) = (transaction.object_store(DOCUMENTS)?, transaction.object_store(JOURNAL)?);
+            let index = journal_index(&journal)?;
+            articles
+                .iter()
+                .map(|article| {
+                    let key = doc_key(project, article);
+                    Ok((settled(&documents.get(&key)?), settled(&index.get_all_with_key(&key)?)))
+                })
+                .collect::<Result<Vec<_>, JsValue>>()
+        })()
+        .map_err(error::reading)?;
+        let mut loaded = Vec::with_capacity(pending.len());
+        for (base, records) in pending {
+            let base = base.await.map_err(error::reading)?;
+            let records: Array = records.await.map_err(error::reading)?.unchecked_into();
+            let Some(base) = base.as_string() else {
+                loaded.push(None);
+                continue;
+            };
+            let lines = records.iter().map(|record| {
+                let line = Reflect::get(&record, &"line".into()).ok().and_then(|line| line.as_string());
+                line.ok_or_else(|| error::decoding("a journal record has no line"))
+            });
+            loaded.push(Some((base, lines.collect::<Result<_, _>>()?)));
+        }
+        Ok(loaded)
+    }
+
     async fn load_document_js(&self, project: &str, article: &str) -> Result<(JsValue, Array), JsValue> {
         let transaction = self.transaction(&[DOCUMENTS, JOURNAL], IdbTransactionMode::Readonly)?;
         let key = doc_key(project, article);

@@ -2,60 +2,51 @@
 //! file inputs themselves are hidden (a file input cannot be styled as a button) but stay in
 //! the page, where end-to-end tests give them files.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::view::corpus_page::accepts_file;
 
-#[derive(Properties, PartialEq)]
-pub struct ImportButtonsProps {
-    /// While an import runs, another one waits.
-    pub disabled: bool,
-    pub on_files: Callback<Vec<web_sys::File>>,
-    pub on_folder: Callback<Vec<web_sys::File>>,
-}
-
-#[component]
-pub fn ImportButtons(props: &ImportButtonsProps) -> Html {
-    let files_input = use_node_ref();
-    let folder_input = use_node_ref();
-    {
-        // Yew has no property for `webkitdirectory`: set it on the element.
-        let folder_input = folder_input.clone();
-        use_effect_with((), move |()| {
-            if let Some(input) = folder_input.cast::<web_sys::HtmlInputElement>() {
-                input.set_webkitdirectory(true);
-            }
-        });
-    }
-    let open = |input: &NodeRef| {
-        let input = input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let on_files = props.on_files.reform(|event: Event| picked(&event.target_unchecked_into()));
-    let on_folder = props.on_folder.reform(|event: Event| article_files(picked(&event.target_unchecked_into())));
+/// A plain function called by the page, with no hooks: each button finds its input as its
+/// next sibling, and the folder input gets `webkitdirectory` as an attribute. While an import
+/// runs (`disabled`), another one waits.
+pub fn import_buttons(
+    disabled: bool,
+    on_files: &Callback<Vec<web_sys::File>>,
+    on_folder: &Callback<Vec<web_sys::File>>,
+) -> Html {
+    let on_files = on_files.reform(|event: Event| picked(&event.target_unchecked_into()));
+    let on_folder = on_folder.reform(|event: Event| article_files(picked(&event.target_unchecked_into())));
     html! {
         <>
-            <button class="btn" onclick={open(&files_input)} disabled={props.disabled}
+            <button class="btn" onclick={open_picker} disabled={disabled}
                 title="Add articles: text files, JSON records, Stancemark documents, or JSONL files of them">
                 { "Import files…" }
             </button>
-            <input ref={files_input} class="visually-hidden" type="file" multiple=true accept=".txt,.json,.jsonl"
-                tabindex="-1" aria-hidden="true" disabled={props.disabled} onchange={on_files} data-testid="import-files" />
-            <button class="btn" onclick={open(&folder_input)} disabled={props.disabled}
+            <input class="visually-hidden" type="file" multiple=true accept=".txt,.json,.jsonl"
+                tabindex="-1" aria-hidden="true" disabled={disabled} onchange={on_files} data-testid="import-files" />
+            <button class="btn" onclick={open_picker} disabled={disabled}
                 title="Add every .txt, .json and .jsonl file in a folder and its subfolders">
                 { "Import a folder…" }
             </button>
-            <input ref={folder_input} class="visually-hidden" type="file" multiple=true tabindex="-1" aria-hidden="true"
-                disabled={props.disabled} onchange={on_folder} data-testid="import-folder" />
+            // The attribute makes the picker choose a folder, as the property would.
+            <input class="visually-hidden" type="file" multiple=true webkitdirectory=true tabindex="-1" aria-hidden="true"
+                disabled={disabled} onchange={on_folder} data-testid="import-folder" />
         </>
     }
 }
 
+/// A click on an import button opens the file picker of the input that follows it.
+fn open_picker(event: MouseEvent) {
+    let input = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|button| button.next_element_sibling())
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = input {
+        input.click();
+    }
+}
 /// The picked files, in the order the browser gives them; the input is emptied, so picking
 /// the same files again (after fixing them) is a change too.
 fn picked(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {

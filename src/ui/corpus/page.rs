@@ -12,13 +12,13 @@ use crate::view::corpus_page::{
     EMPTY_PROJECT,
 };
 
-use super::export_form::ExportForm;
-use super::export_status::ExportStatus;
-use super::filters::Filters;
-use super::import_buttons::ImportButtons;
-use super::import_panel::ImportPanel;
-use super::meter::Meter;
-use super::storage::StorageFooter;
+use super::clicked;
+use super::export_form::{export_form, ExportDraft};
+use super::filters::filters;
+use super::import_buttons::import_buttons;
+use super::jobs::{export_status, import_panel};
+use super::meter::meter;
+use super::storage::storage_footer;
 use super::switcher::ProjectSwitcher;
 use super::table::CorpusTable;
 
@@ -79,7 +79,8 @@ pub struct CorpusCallbacks {
 
 #[component]
 pub fn CorpusPage(props: &CorpusPageProps) -> Html {
-    let export_open = use_state_eq(|| false);
+    // The export form's fields while it is open.
+    let export_draft = use_state_eq(|| None::<ExportDraft>);
     let on = &props.on;
     let project = &props.project;
     let progress = project.progress();
@@ -89,18 +90,9 @@ pub fn CorpusPage(props: &CorpusPageProps) -> Html {
     );
     let exporting = matches!(props.export, Some(ExportView::Running { .. }));
     let toggle_export = {
-        let export_open = export_open.clone();
-        Callback::from(move |_: MouseEvent| export_open.set(!*export_open))
-    };
-    let close_export = {
-        let export_open = export_open.clone();
-        Callback::from(move |()| export_open.set(false))
-    };
-    let run_export = {
-        let (export_open, export) = (export_open.clone(), on.export.clone());
-        Callback::from(move |request: ExportRequest| {
-            export_open.set(false);
-            export.emit(request);
+        let export_draft = export_draft.clone();
+        Callback::from(move |_: MouseEvent| {
+            export_draft.set(if export_draft.is_some() { None } else { Some(ExportDraft::default()) })
         })
     };
     let label = progress_label(&progress);
@@ -129,38 +121,37 @@ pub fn CorpusPage(props: &CorpusPageProps) -> Html {
                 <ProjectSwitcher current={AttrValue::from(project.id.clone())} name={AttrValue::from(project.name.clone())}
                     projects={props.projects.clone()} on_switch={on.switch_project.clone()} on_new={on.new_project.clone()} />
                 <nav class="toolbar" aria-label="Project">
-                    <ImportButtons disabled={importing} on_files={on.import_files.clone()} on_folder={on.import_folder.clone()} />
-                    <button class="btn" onclick={toggle_export} disabled={exporting} aria-expanded={(*export_open && !exporting).to_string()}
+                    { import_buttons(importing, &on.import_files, &on.import_folder) }
+                    <button class="btn" onclick={toggle_export} disabled={exporting} aria-expanded={(export_draft.is_some() && !exporting).to_string()}
                         title="Download the project as one dataset, optionally split into train, dev and test" data-testid="export-open">
                         { "Export…" }
                     </button>
                     if props.current.is_some() {
-                        <button class="btn primary" onclick={on.back.reform(|_: MouseEvent| ())} data-testid="corpus-back">
+                        <button class="btn primary" onclick={clicked(&on.back)} data-testid="corpus-back">
                             { "Back to the article" }
                         </button>
                     }
                 </nav>
                 <div class="corpus-progress">
-                    <Meter label="Articles done" value={progress.done} max={progress.total} text={AttrValue::from(label.clone())}
-                        parts={vec![(progress.done, "done"), (progress.skipped, "skipped")]} />
+                    { meter("Articles done", progress.done, progress.total, &label,
+                        &[(progress.done, "meter-part done"), (progress.skipped, "meter-part skipped")]) }
                     <span class="corpus-progress-text" data-testid="corpus-progress">{ label }</span>
                 </div>
             </header>
-            if *export_open && !exporting {
-                <ExportForm progress={progress} on_export={run_export} on_cancel={close_export} />
+            if let (Some(draft), false) = (&*export_draft, exporting) {
+                { export_form(&export_draft, draft, &progress, &on.export) }
             }
             if let Some(export) = &props.export {
-                <ExportStatus view={export.clone()} on_dismiss={on.dismiss.clone()} />
+                { export_status(export, &on.dismiss) }
             }
             if let Some(import) = &props.import {
-                <ImportPanel view={import.clone()} on_cancel={on.cancel_import.clone()} on_import_good={on.import_good.clone()}
-                    on_dismiss={on.dismiss.clone()} />
+                { import_panel(import, on) }
             }
             if progress.total > 0 {
-                <Filters query={props.query.clone()} progress={progress} shown={props.rows.len()} on_query={on.set_query.clone()} />
+                { filters(&props.query, &progress, props.rows.len(), &on.set_query) }
             }
             { list }
-            <StorageFooter storage={props.storage.clone()} />
+            { storage_footer(&props.storage) }
         </section>
     }
 }

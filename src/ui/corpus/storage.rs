@@ -5,14 +5,8 @@ use yew::prelude::*;
 
 use crate::view::corpus_page::{storage_line, StorageView};
 
-#[derive(Properties, PartialEq)]
-pub struct StorageProps {
-    pub storage: StorageView,
-}
-
-#[component]
-pub fn StorageFooter(props: &StorageProps) -> Html {
-    let s = &props.storage;
+/// A plain function called by the page: it has no state of its own.
+pub fn storage_footer(s: &StorageView) -> Html {
     html! {
         <footer class="corpus-foot" data-testid="corpus-storage">
             <span title="Projects are stored in this browser (IndexedDB); nothing leaves this machine">{ storage_line(s) }</span>

@@ -214,15 +214,15 @@ pub fn CorpusTable(props: &TableProps) -> Html {
 /// One article's row; `index` is its place in the list.
 fn row(article: &crate::corpus::summary::ArticleSummary, index: usize, current: Option<&str>) -> Html {
     let is_current = current == Some(article.id.as_str());
-    let number =
-        |n: usize| html! { <td class={classes!("c-num", (n == 0).then_some("zero"))}>{ format_count(n) }</td> };
+    // Static classes, not `classes!`, which builds a set on every call.
+    let number = |n: usize| html! { <td class={if n == 0 { "c-num zero" } else { "c-num" }}>{ format_count(n) }</td> };
     html! {
-        <tr key={article.id.clone()} class={classes!("corpus-row", is_current.then_some("current"))} tabindex="0"
+        <tr key={article.id.clone()} class={if is_current { "corpus-row current" } else { "corpus-row" }} tabindex="0"
             aria-rowindex={(index + 2).to_string()} aria-current={is_current.then_some("true")}
             data-testid="corpus-row" data-article-id={article.id.clone()}>
             <th scope="row" class="c-title" title={article.title.clone()}>{ &article.title }</th>
             <td class="c-date">{ article.published.as_deref().unwrap_or("—") }</td>
-            <td class="c-status"><span class={classes!("pill", article.status.as_str())}>{ article.status.label() }</span></td>
+            <td class="c-status"><span class={format!("pill {}", article.status.as_str())}>{ article.status.label() }</span></td>
             { number(article.quotes) }
             { number(article.claims) }
             { number(article.missing_speaker) }
