@@ -52,9 +52,14 @@ async fn many_articles_are_imported_annotated_reloaded_and_exported_with_exact_o
     page.drag_select("👍🏽 \"très bien\" to", "très bien").await;
     page.press(&[], 'q').await;
     page.text_when("[data-testid=details-text]", |text| text == "très bien").await;
+    page.click("button[title^='Download the document JSON']").await;
+    let before_reload = page.download(".stancemark.json").await;
 
     page.reload().await;
     page.text_when("[data-testid=title]", |title| title.contains("Beta title")).await;
+    page.click("button[title^='Download the document JSON']").await;
+    // The same file name again: the browser saves it as "beta.stancemark (1).json".
+    assert_eq!(page.download(".json").await, before_reload, "the article's export is the same after a reload");
     show_corpus(&page).await;
     page.text_when("[data-testid=corpus-progress]", |text| text.starts_with("1 of 6 done")).await;
     let status = |id: &str| format!("[data-testid=corpus-row][data-article-id='{id}'] .c-status");
