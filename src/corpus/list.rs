@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 
 use super::status::StatusSet;
 use super::summary::ArticleSummary;
+use crate::model::sort;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortKey {
@@ -113,7 +114,7 @@ pub fn rows(articles: &[ArticleSummary], titles: &TitleIndex, query: &ListQuery)
         }
     };
     // Stable: equal keys keep the order the articles were added in.
-    rows.sort_by(compare);
+    sort::sort_by(&mut rows, compare);
     rows
 }
 

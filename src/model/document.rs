@@ -136,7 +136,7 @@ impl Document {
 
     /// Restores text order after annotations were added in any order (import).
     pub(crate) fn sort_annotations(&mut self) {
-        self.annotations.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        super::sort::sort_by(&mut self.annotations, |a, b| a.order_key().cmp(&b.order_key()));
     }
 
     /// The id the next created annotation will get, for a [`super::action::Action::Batch`]

@@ -70,7 +70,7 @@ fn place_annotation(old: &Document, new: &Document, a: &Annotation, report: &mut
             }
         }
     }
-    out.fragments.sort();
+    super::sort::sort_by(&mut out.fragments, Ord::cmp);
     if let Some(problem) = fragments_problem(&out.fragments) {
         report.dropped.push(unplaced(old, a, "fragments".into(), a.fragments[0], problem));
         return None;

@@ -101,7 +101,7 @@ fn plan(doc: &Document, action: &Action) -> Plan {
                 ));
             }
             a.fragments.push(*span);
-            a.fragments.sort();
+            super::sort::sort_by(&mut a.fragments, Ord::cmp);
             Ok(())
         }),
         RemoveFragment { id, index } => edit_annotation(doc, id, |a| {
@@ -120,7 +120,7 @@ fn plan(doc: &Document, action: &Action) -> Plan {
                 return refuse(format!("the fragment would overlap fragment {} ({f}) of the same annotation", i + 1));
             }
             a.fragments[*index] = *span;
-            a.fragments.sort();
+            super::sort::sort_by(&mut a.fragments, Ord::cmp);
             Ok(())
         }),
         SetCue { id, span } => edit_annotation(doc, id, |a| {

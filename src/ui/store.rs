@@ -16,6 +16,7 @@ use crate::model::document::Document;
 use crate::model::export::text_sha256;
 use crate::model::journal::replay_steps;
 use crate::model::schema::Schema;
+use crate::model::sort;
 use crate::view::corpus_page::ProjectChoice;
 
 use super::local_work::{self, LocalWork};
@@ -161,7 +162,7 @@ pub async fn load_project(db: &CorpusDb, record: &ProjectRecord) -> Result<(Proj
     let mut summaries: Vec<(String, ArticleSummary)> = db.summaries(&record.id).await.map_err(|e| e.to_string())?;
     let position: std::collections::HashMap<&str, usize> =
         record.order.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
-    summaries.sort_by_key(|(id, _)| position.get(id.as_str()).copied().unwrap_or(usize::MAX));
+    sort::sort_by_key(&mut summaries, |(id, _)| position.get(id.as_str()).copied().unwrap_or(usize::MAX));
     let mut project = Project::new(record.id.clone(), record.name.clone(), schema);
     let refused = project.restore(summaries.into_iter().map(|(_, summary)| summary));
     let problem = (!refused.is_empty())

@@ -55,7 +55,7 @@ pub fn speaker_rows(doc: &Document) -> Vec<SpeakerRow> {
         .iter()
         .map(|speaker| SpeakerRow { speaker: speaker.clone(), annotations: doc.speaker_usage_count(&speaker.id) })
         .collect();
-    rows.sort_by_key(|row| std::cmp::Reverse(row.annotations));
+    crate::model::sort::sort_by_key(&mut rows, |row| std::cmp::Reverse(row.annotations));
     rows
 }
 

@@ -198,7 +198,7 @@ fn collect_items(doc: &Document) -> Vec<Item<'_>> {
             }
         }
     }
-    items.sort_by_key(|item| (item.span.start, std::cmp::Reverse(item.span.end)));
+    crate::model::sort::sort_by_key(&mut items, |item| (item.span.start, std::cmp::Reverse(item.span.end)));
     items
 }
 

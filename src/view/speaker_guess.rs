@@ -102,7 +102,7 @@ pub fn matching<'s>(speakers: &'s [Speaker], query: &str) -> Vec<&'s Speaker> {
             best.map(|score| (score, speaker))
         })
         .collect();
-    scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    crate::model::sort::sort_by(&mut scored, |a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
     scored.into_iter().map(|(_, speaker)| speaker).collect()
 }
 

@@ -65,7 +65,7 @@ fn article_files(files: Vec<web_sys::File>) -> Vec<web_sys::File> {
         // The path starts with the picked folder, which may itself be hidden: judge below it.
         .filter(|(path, _)| accepts_file(path.split_once('/').map_or(path.as_str(), |(_, below)| below)))
         .collect();
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::model::sort::sort_by(&mut files, |a, b| a.0.cmp(&b.0));
     files.into_iter().map(|(_, file)| file).collect()
 }
 
