@@ -94,7 +94,7 @@ fn article_keys_walk_the_unfinished_and_set_statuses() {
 #[test]
 fn when_nothing_is_left_the_corpus_shows() {
     let (mut ws, _) = workspace(&[Status::New, Status::Done]);
-    assert_eq!(ws.plan_move(ArticleMove::NextUnfinished), Move::NothingLeft { status_changed: false });
+    assert_eq!(ws.plan_move(ArticleMove::NextUnfinished), Move::OnlyThisOne, "the open one is still to do");
     assert_eq!(ws.plan_move(ArticleMove::DoneAndNext), Move::NothingLeft { status_changed: true });
     assert_eq!(ws.project.progress().done, 2);
 }
@@ -125,4 +125,21 @@ fn a_long_journal_asks_for_a_base() {
     let meta = ws.meta.clone();
     ws.switch(editor, "a0".into(), meta);
     assert!(!ws.journal_written(JOURNAL_LIMIT), "another article starts its own count");
+}
+
+#[test]
+fn an_editor_gains_shared_targets_outside_its_undo_history_and_saves_whole() {
+    use stancemark::model::history::Unsaved;
+    use stancemark::model::ids::TargetId;
+    use stancemark::model::schema::Target;
+    let (_, mut editor) = workspace(&[Status::New]);
+    let mut shared = editor.document().schema.clone();
+    shared.targets.push(Target { id: TargetId::from("ceasefire"), label: "Ceasefire".into() });
+    let revision = editor.revision();
+    assert!(editor.add_shared_targets(&shared));
+    assert!(editor.document().schema.target(&TargetId::from("ceasefire")).is_some());
+    assert!(editor.revision() > revision, "the views see the new target");
+    assert!(!editor.can_undo(), "undo must not take a shared target away");
+    assert!(matches!(editor.take_unsaved(), Unsaved::Whole));
+    assert!(!editor.add_shared_targets(&shared), "nothing left to add");
 }

@@ -196,8 +196,9 @@ impl Project {
         self.unfinished_along(self.articles.len(), |k| k, at, direction)
     }
 
-    /// The same along the rows the list shows (from [`Project::rows`]), so the keys follow
-    /// the list's sort and filter. An article not among the rows starts from the top.
+    /// The same along the rows a list shows (from [`Project::rows`]), for keys that would follow
+    /// the list's sort and filter (the app's keys follow the order articles were added in). An
+    /// article not among the rows starts from the top.
     pub fn unfinished_from_in(&self, rows: &[usize], from: Option<&str>, direction: Direction) -> Option<&str> {
         let at = from.and_then(|id| self.position(id)).and_then(|i| rows.iter().position(|r| *r == i));
         self.unfinished_along(rows.len(), |k| rows[k], at, direction)

@@ -123,16 +123,18 @@ impl Ratios {
     }
 }
 
-/// `x` to six decimals at most, without trailing zeros ("95", "0.95", "-10"), printed from
-/// integers: formatting an `f64` would pull float printing (over 10 KB) into the app's bundle.
+/// `x` to nine decimals at most (the tolerance the sum is checked to), without trailing zeros
+/// ("95", "0.95", "-10"), printed from integers: formatting an `f64` would pull float printing
+/// (over 10 KB) into the app's bundle.
 fn decimal(x: f64) -> String {
-    let millionths = (x * 1e6).round() as i64;
-    let (sign, magnitude) = (if millionths < 0 { "-" } else { "" }, millionths.unsigned_abs());
-    let (whole, fraction) = (magnitude / 1_000_000, magnitude % 1_000_000);
+    const SCALE: u128 = 1_000_000_000;
+    let billionths = (x * SCALE as f64).round() as i128;
+    let (sign, magnitude) = (if billionths < 0 { "-" } else { "" }, billionths.unsigned_abs());
+    let (whole, fraction) = (magnitude / SCALE, magnitude % SCALE);
     if fraction == 0 {
         return format!("{sign}{whole}");
     }
-    let digits = format!("{fraction:06}");
+    let digits = format!("{fraction:09}");
     format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 

@@ -9,6 +9,7 @@ use super::action::{Action, Outcome, Refusal};
 use super::change::{apply_all, inverse_all, revert_all, Change};
 use super::document::Document;
 use super::journal;
+use super::schema::Schema;
 
 /// How many actions can be undone by default.
 pub const DEFAULT_HISTORY_LIMIT: usize = 1000;
@@ -163,6 +164,22 @@ impl Editor {
     pub fn mark_unsaved_whole(&mut self) {
         self.unsaved_steps.clear();
         self.unsaved_whole = true;
+    }
+
+    /// Adds the targets `shared` has and the document lacks (a corpus offers every article the
+    /// targets made in any of them), outside the undo history: undoing an edit must not take
+    /// away a target other articles use. The whole document is saved next, so a later step
+    /// that uses one of them can be replayed. True when a target was added.
+    pub fn add_shared_targets(&mut self, shared: &Schema) -> bool {
+        let missing: Vec<_> =
+            shared.targets.iter().filter(|t| self.doc.schema.target(&t.id).is_none()).cloned().collect();
+        if missing.is_empty() {
+            return false;
+        }
+        self.doc.schema.targets.extend(missing);
+        self.revision += 1;
+        self.mark_unsaved_whole();
+        true
     }
 
     /// Swaps in another document (an import or a new article) and clears the history: undo

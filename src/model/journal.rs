@@ -168,6 +168,11 @@ pub fn replay_steps<'a>(
     doc: &mut Document,
     lines: impl IntoIterator<Item = (usize, &'a str)>,
 ) -> Result<usize, JournalError> {
+    let mut lines = lines.into_iter().peekable();
+    if lines.peek().is_none() {
+        // Nothing to apply: no copy to keep, no invariants to check again.
+        return Ok(0);
+    }
     let before = doc.clone();
     let (mut steps, mut last_line) = (0, 1);
     for (line_number, line) in lines {

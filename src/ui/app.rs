@@ -11,8 +11,6 @@ use gloo::events::EventListener;
 use gloo::render::AnimationFrame;
 use yew::prelude::*;
 
-use crate::corpus::meta::CorpusMeta;
-use crate::model::document::Document;
 use crate::model::keys::ArticleMove;
 use crate::model::schema::Schema;
 use crate::view::corpus_page::StorageView;
@@ -24,7 +22,7 @@ use super::export_job::Files;
 use super::listeners;
 use super::running::Running;
 use super::shell::{Callbacks, Refs};
-use super::store::{self, Started};
+use super::store::{self, Loaded, Started};
 
 pub enum Msg {
     /// The database said what to open.
@@ -48,7 +46,7 @@ pub enum Msg {
     OpenArticle(String),
     ArticleLoaded {
         id: String,
-        result: Result<(Document, CorpusMeta, Option<String>), String>,
+        result: Result<Loaded, String>,
     },
     Corpus(CorpusAction),
     /// Bytes read so far of import `job`'s file `index`; then the whole file, or why it could
@@ -64,8 +62,8 @@ pub enum Msg {
         file: (String, Result<Vec<u8>, String>),
     },
     ImportCheck,
-    /// Articles written so far by an import, or why the writing stopped.
-    ImportWritten(Result<usize, String>),
+    /// Articles written so far by an import, or how many were written when it stopped, and why.
+    ImportWritten(Result<usize, (usize, String)>),
     ExportProgress(usize, usize),
     ExportDone(Result<(Files, usize), String>),
     Storage(StorageView),

@@ -10,8 +10,7 @@ use yew::prelude::*;
 use crate::corpus::intake::{Incoming, Intake};
 use crate::corpus::list::ListQuery;
 use crate::corpus::meta::CorpusMeta;
-use crate::corpus::project::Project;
-use crate::model::document::Document;
+use crate::corpus::project::{Progress, Project};
 use crate::model::history::Editor;
 use crate::model::keys::ArticleMove;
 use crate::model::schema::Schema;
@@ -27,7 +26,7 @@ use super::import_job::{ImportJob, Origin};
 use super::notice::NoticeBar;
 use super::running::Running;
 use super::shell::{ArticleNav, Callbacks};
-use super::store::{self, ProjectRecord};
+use super::store::{self, Loaded, ProjectRecord};
 
 /// What the corpus page asks for.
 pub enum CorpusAction {
@@ -47,7 +46,7 @@ pub enum CorpusAction {
 /// A project opened by the switcher: its articles, and the article to open (none when empty).
 pub struct OpenedProject {
     project: Project,
-    article: Option<(String, Document, CorpusMeta)>,
+    article: Option<(String, store::Loaded)>,
     problem: Option<String>,
 }
 
@@ -55,9 +54,12 @@ pub struct OpenedProject {
 pub struct CorpusUi {
     pub shown: bool,
     pub query: ListQuery,
-    /// The rows the list shows for `query`, and the project they were made for: made again
-    /// when the project or the query changes, at the render that needs them.
-    rows: RefCell<(Rc<Project>, Rc<Vec<usize>>)>,
+    /// The rows the list shows for `query`, and the project revision they were made for: made
+    /// again when the project or the query changes, at the render that needs them. A revision,
+    /// not a copy of the project: holding an `Rc` would make every edit copy the project.
+    rows: RefCell<(Option<u64>, Rc<Vec<usize>>)>,
+    /// The progress counts, and the project revision they were counted at.
+    progress: RefCell<(Option<u64>, Progress)>,
     pub projects: Rc<Vec<ProjectChoice>>,
     pub storage: StorageView,
     pub import_view: Option<ImportView>,
@@ -65,13 +67,14 @@ pub struct CorpusUi {
 }
 
 impl CorpusUi {
-    pub fn new(project: &Rc<Project>, projects: Vec<ProjectChoice>, in_tab_only: bool) -> CorpusUi {
+    pub fn new(projects: Vec<ProjectChoice>, in_tab_only: bool) -> CorpusUi {
         let query = ListQuery::default();
         let warning =
             in_tab_only.then(|| "Nothing is saved: this browser refused its database. Export your work.".to_owned());
         CorpusUi {
             shown: false,
-            rows: RefCell::new((project.clone(), Rc::new(project.rows(&query)))),
+            rows: RefCell::new((None, Rc::default())),
+            progress: RefCell::new((None, Progress::default())),
             query,
             projects: Rc::new(projects),
             storage: StorageView { warning, ..StorageView::default() },
@@ -81,19 +84,33 @@ impl CorpusUi {
     }
 
     /// The list's rows for the project as it is now.
-    fn rows(&self, project: &Rc<Project>) -> Rc<Vec<usize>> {
+    fn rows(&self, workspace: &Workspace) -> Rc<Vec<usize>> {
         let mut rows = self.rows.borrow_mut();
-        if !Rc::ptr_eq(project, &rows.0) {
-            *rows = (project.clone(), Rc::new(project.rows(&self.query)));
+        if rows.0 != Some(workspace.project_revision()) {
+            *rows = (Some(workspace.project_revision()), Rc::new(workspace.project.rows(&self.query)));
         }
         rows.1.clone()
     }
 
+    /// The project's progress, counted again only after it changed.
+    fn progress(&self, workspace: &Workspace) -> Progress {
+        let mut progress = self.progress.borrow_mut();
+        if progress.0 != Some(workspace.project_revision()) {
+            *progress = (Some(workspace.project_revision()), workspace.project.progress());
+        }
+        progress.1
+    }
+
+    /// The query changed: the rows are made again at the next render.
+    fn set_query(&mut self, query: ListQuery) {
+        self.query = query;
+        self.rows.borrow_mut().0 = None;
+    }
+
     /// What the top bar shows of the project while annotating.
     pub fn article_nav(&self, workspace: &Workspace) -> Option<ArticleNav> {
-        let project = &workspace.project;
-        let position = project.position(&workspace.open)?;
-        let progress = project.progress();
+        let position = workspace.project.position(&workspace.open)?;
+        let progress = self.progress(workspace);
         Some(ArticleNav {
             position: position + 1,
             total: progress.total,
@@ -158,6 +175,7 @@ impl Running {
                 }
                 self.open_article(id)
             }
+            Move::OnlyThisOne => self.notify(Notice::info("This is the project's only unfinished article.")),
             Move::NothingLeft { status_changed } => {
                 if status_changed {
                     self.status_changed();
@@ -171,7 +189,9 @@ impl Running {
     /// The open article's status changed: its base carries the status, the project's record
     /// the counts.
     fn status_changed(&mut self) {
-        self.saver.write_base(&mut self.editor, &mut self.workspace);
+        // An edit still waiting is recorded first, so the row's counts and last edit are current.
+        self.save_now();
+        self.write_open_base();
         self.saver.store_project(&self.workspace);
         self.corpus.update_choice(&self.workspace.project);
     }
@@ -196,7 +216,7 @@ impl Running {
             self.swap_in(id, editor, meta);
             return true;
         }
-        let Some(db) = self.saver.db().cloned() else { return false };
+        let Some(db) = self.saver.db().cloned() else { return self.open_in_tab(id) };
         self.loading = Some(id.clone());
         let (project, link) = (self.workspace.project.clone(), self.link.clone());
         wasm_bindgen_futures::spawn_local(async move {
@@ -206,16 +226,14 @@ impl Running {
         false
     }
 
-    fn article_loaded(&mut self, id: String, result: Result<(Document, CorpusMeta, Option<String>), String>) -> bool {
-        if self.loading.as_deref() != Some(id.as_str()) {
-            return false;
-        }
-        self.loading = None;
-        match result {
-            Ok((document, meta, problem)) => {
+    /// Without a database, an article added in this tab opens from the line it came as.
+    fn open_in_tab(&mut self, id: String) -> bool {
+        let Some(line) = self.in_tab.get(&id) else { return false };
+        match crate::corpus::meta::read_document(line) {
+            Ok((mut document, meta)) => {
+                self.workspace.give_targets(&mut document);
                 self.swap_in(id, Editor::new(document), meta);
-                let notice = problem.map(Notice::error).or_else(|| self.opened_notice.take());
-                if let Some(notice) = notice {
+                if let Some(notice) = self.opened_notice.take() {
                     self.notify(notice);
                 }
                 true
@@ -224,11 +242,45 @@ impl Running {
         }
     }
 
-    /// Makes `editor` the open article's; the one open until now is kept for coming back.
+    fn article_loaded(&mut self, id: String, result: Result<Loaded, String>) -> bool {
+        if self.loading.as_deref() != Some(id.as_str()) {
+            return false;
+        }
+        self.loading = None;
+        let opened_notice = self.opened_notice.take();
+        match result {
+            Ok(loaded) => {
+                self.swap_in(id, Editor::new(loaded.document), loaded.meta);
+                if loaded.needs_base {
+                    self.write_open_base();
+                }
+                if let Some(notice) = loaded.problem.map(Notice::error).or(opened_notice) {
+                    self.notify(notice);
+                }
+                true
+            }
+            Err(error) => self.notify(Notice::error(format!("Could not open the article: {error}."))),
+        }
+    }
+
+    /// Writes the open article whole now; a compaction still waiting has nothing left to do.
+    pub(super) fn write_open_base(&mut self) {
+        let wrote = self.saver.write_base(&mut self.editor, &mut self.workspace);
+        self.effects.compaction_done();
+        self.effects.saved(wrote);
+    }
+
+    /// Makes `editor` the open article's; the one open until now is saved (edits made while
+    /// the new one loaded included) and kept for coming back.
     fn swap_in(&mut self, id: String, editor: Editor, meta: CorpusMeta) {
+        self.flush();
         let left = std::mem::replace(&mut self.editor, editor);
         self.workspace.switch(left, id, meta);
         self.session.run(&mut self.editor, Input::ArticleOpened);
+        // An article visited before may lack targets made since in other articles.
+        if self.editor.add_shared_targets(&self.workspace.project.schema) {
+            self.write_open_base();
+        }
         self.corpus.shown = false;
         self.refresh();
         if let Some(db) = self.saver.db().cloned() {
@@ -240,14 +292,14 @@ impl Running {
     fn corpus_action(&mut self, action: CorpusAction) -> bool {
         match action {
             CorpusAction::SetQuery(query) => {
-                let project = &self.workspace.project;
-                *self.corpus.rows.borrow_mut() = (project.clone(), Rc::new(project.rows(&query)));
-                self.corpus.query = query;
+                self.corpus.set_query(query);
                 true
             }
             CorpusAction::Show(shown) => self.show_corpus(shown),
             CorpusAction::Back => self.show_corpus(false),
             CorpusAction::Import(files) => self.import_files(files, Origin::CorpusPage),
+            // Articles being written cannot be called back: the writing goes on to the end.
+            CorpusAction::CancelImport if self.pending_import.is_some() => false,
             CorpusAction::CancelImport => {
                 self.import = None;
                 self.corpus.import_view = None;
@@ -319,9 +371,15 @@ impl Running {
         }
         if intake.added.is_empty() {
             if let Some(duplicate) = intake.duplicates.first() {
-                let id = duplicate.id_existing.clone();
-                self.open_article(id);
-                return self.notify(Notice::info(format!("{duplicate}: it is already in the project, and open now.")));
+                let notice = Notice::info(format!("{duplicate}: it is already in the project, and open now."));
+                self.opened_notice = Some(notice.clone());
+                self.open_article(duplicate.id_existing.clone());
+                if self.loading.is_none() {
+                    // Opened at once (visited before, or open already): no load will show it.
+                    self.opened_notice = None;
+                    return self.notify(notice);
+                }
+                return true;
             }
         }
         false
@@ -335,6 +393,7 @@ impl Running {
             self.corpus.import_view = Some(ImportView::Writing { done: 0, total });
         }
         let Some(db) = self.saver.db().cloned() else {
+            self.in_tab.extend(incoming.iter().map(|a| (a.id.clone(), a.dataset_line.clone())));
             self.add_to_project(&incoming, intake.duplicates.len(), origin);
             return true;
         };
@@ -346,7 +405,7 @@ impl Running {
             let mut done = 0;
             for chunk in items.chunks(super::import_job::WRITE_CHUNK) {
                 if let Err(error) = db.add_articles(&project, chunk).await {
-                    link.send_message(Msg::ImportWritten(Err(error.to_string())));
+                    link.send_message(Msg::ImportWritten(Err((done, error.to_string()))));
                     return;
                 }
                 done += chunk.len();
@@ -359,7 +418,7 @@ impl Running {
         true
     }
 
-    fn import_written(&mut self, result: Result<usize, String>) -> bool {
+    fn import_written(&mut self, result: Result<usize, (usize, String)>) -> bool {
         let Some((incoming, _, origin)) = &self.pending_import else { return false };
         let (total, origin) = (incoming.len(), *origin);
         match result {
@@ -374,10 +433,13 @@ impl Running {
                 self.add_to_project(&incoming, duplicates, origin);
                 true
             }
-            Err(error) => {
-                self.pending_import = None;
+            Err((written, error)) => {
+                // The chunks written before the failure are stored: they join the project.
+                let (incoming, _, _) = self.pending_import.take().expect("an import is being written");
+                self.add_to_project(&incoming[..written], 0, Origin::CorpusPage);
                 let message = format!(
-                    "The import stopped ({error}); articles written before that are in the project after a reload."
+                    "The import stopped after {written} of {} articles: {error}. Those {written} are in the project.",
+                    incoming.len()
                 );
                 match origin {
                     Origin::CorpusPage => self.corpus.import_view = Some(ImportView::Finished { message }),
@@ -393,8 +455,7 @@ impl Running {
     /// The written articles join the project (and its stored record); from the top bar, the
     /// first one opens.
     fn add_to_project(&mut self, incoming: &[Incoming], duplicates: usize, origin: Origin) {
-        let project = Rc::make_mut(&mut self.workspace.project);
-        let added = project.add(incoming);
+        let added = self.workspace.project_mut().add(incoming);
         self.saver.store_project(&self.workspace);
         self.corpus.update_choice(&self.workspace.project);
         let message = match duplicates {
@@ -491,22 +552,27 @@ impl Running {
             Err(error) => return self.notify(Notice::error(format!("Could not open the project: {error}."))),
         };
         let OpenedProject { project, article, problem } = opened;
+        self.flush();
+        // What belonged to the project left: its import, its article being loaded.
+        self.import = None;
+        self.pending_import = None;
+        self.loading = None;
         self.corpus.update_choice(&project);
         match article {
-            Some((id, document, meta)) => {
-                let left = std::mem::replace(&mut self.editor, Editor::new(document));
-                drop(left);
-                self.workspace = Workspace::new(project, id, meta);
+            Some((id, loaded)) => {
+                self.editor = Editor::new(loaded.document);
+                self.workspace = Workspace::new(project, id, loaded.meta);
                 self.session.run(&mut self.editor, Input::ArticleOpened);
+                if loaded.needs_base {
+                    self.write_open_base();
+                }
             }
             None => {
                 let meta = CorpusMeta::default_for(self.editor.document());
                 self.workspace = Workspace::new(project, String::new(), meta);
             }
         }
-        self.corpus.query = ListQuery::default();
-        *self.corpus.rows.borrow_mut() =
-            (self.workspace.project.clone(), Rc::new(self.workspace.project.rows(&self.corpus.query)));
+        self.corpus.set_query(ListQuery::default());
         self.corpus.import_view = None;
         self.corpus.export_view = None;
         self.corpus.shown = true;
@@ -518,7 +584,7 @@ impl Running {
     }
 
     pub(super) fn corpus_view(&self, callbacks: &Callbacks) -> Html {
-        let rows = self.corpus.rows(&self.workspace.project);
+        let rows = self.corpus.rows(&self.workspace);
         let notice = self.session.notice().map(|notice| {
             html! {
                 <NoticeBar notice={notice.clone()} on_dismiss={callbacks.input.reform(|()| Input::DismissNotice)}
@@ -548,8 +614,8 @@ async fn open_project(db: &crate::glue::idb::CorpusDb, id: &str) -> Result<Opene
     let article = match open.is_empty() {
         true => None,
         false => {
-            let (document, meta, _) = store::load_article(db, &project, &open).await?;
-            Some((open, document, meta))
+            let loaded = store::load_article(db, &project, &open).await?;
+            Some((open, loaded))
         }
     };
     Ok(OpenedProject { project, article, problem })

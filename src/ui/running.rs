@@ -43,12 +43,18 @@ pub struct Running {
     pub(super) pending_import: Option<(Vec<Incoming>, usize, Origin)>,
     /// What to say once the article being loaded is open.
     pub(super) opened_notice: Option<Notice>,
+    /// Without a database: the articles added in this tab, as the lines they came as.
+    pub(super) in_tab: std::collections::HashMap<String, String>,
     first_paint: bool,
 }
 
 impl Running {
     pub fn new(started: Started, link: Scope<App>) -> Running {
-        let Started { db, projects, project, open, document, meta, problem, arriving } = started;
+        let Started { db, projects, project, open, document, meta, problem, arriving, needs_base, migrated_before } =
+            started;
+        if migrated_before {
+            local_work::clear();
+        }
         let editor = Editor::new(document);
         let author = crate::glue::storage::load_author().unwrap_or_else(|| "annotator".to_owned());
         let session = Session::new(author, problem.map(Notice::error), now_rfc3339);
@@ -66,8 +72,10 @@ impl Running {
                 }
             });
         }
-        let corpus = CorpusUi::new(&workspace.project, projects, db.is_none());
-        let running = Running {
+        let mut corpus = CorpusUi::new(projects, db.is_none());
+        // No article to open (an empty project, or one that could not be read): the list shows.
+        corpus.shown = workspace.open_summary().is_none();
+        let mut running = Running {
             editor,
             session,
             views,
@@ -81,9 +89,13 @@ impl Running {
             import: None,
             pending_import: None,
             opened_notice: None,
+            in_tab: std::collections::HashMap::new(),
             first_paint: true,
         };
         running.measure_storage(true);
+        if needs_base {
+            running.write_open_base();
+        }
         running
     }
 
@@ -113,9 +125,14 @@ impl Running {
                 false
             }
             Msg::Stored { article, result } => {
-                if result.is_err() && article == self.workspace.open {
+                if let Err(error) = &result {
+                    self.corpus.storage.warning =
+                        Some(format!("A save failed ({error}). Your work stays in this tab: export it to keep it."));
                     // The store may now miss a step: only a whole write can be trusted next.
-                    self.editor.mark_unsaved_whole();
+                    match article == self.workspace.open {
+                        true => self.editor.mark_unsaved_whole(),
+                        false => self.workspace.mark_unsaved(&article),
+                    }
                 }
                 self.input(Input::Saved(result))
             }
@@ -186,9 +203,10 @@ impl Running {
     /// Before another article or project opens: the pending save now, and the journal folded
     /// into the base, so what is left behind is whole in storage.
     pub(super) fn flush(&mut self) {
-        if self.effects.take_scheduled_save() {
-            self.save_now();
-        }
+        // Whether or not a save was scheduled: after a failed write, the editor holds its whole
+        // document as unsaved with nothing scheduled.
+        self.effects.take_scheduled_save();
+        self.save_now();
         if self.effects.compaction_done() {
             self.saver.write_base(&mut self.editor, &mut self.workspace);
         }

@@ -42,12 +42,16 @@ impl Saver {
     /// Writes what the open article has not saved, recording the edit (`now`, `author`) in its
     /// corpus metadata and list row.
     pub fn save(&self, editor: &mut Editor, workspace: &mut Workspace, now: &str, author: &str) -> Wrote {
+        // No article open (an empty project): what the editor holds stays unsaved, not dropped.
+        if workspace.open_summary().is_none() {
+            return Wrote::Nothing;
+        }
         let steps = match editor.take_unsaved() {
             Unsaved::Nothing => return Wrote::Nothing,
             Unsaved::Steps(text) => Some(text),
             Unsaved::Whole => None,
         };
-        let Some(edited) = workspace.record_edit(editor.document(), now, author) else { return Wrote::Nothing };
+        let edited = workspace.record_edit(editor.document(), now, author).expect("an article is open");
         if edited.project_changed {
             self.store_project(workspace);
         }

@@ -72,6 +72,11 @@ pub struct Started {
     /// An article that joined the project at this start (work from localStorage, or the sample
     /// on a first start), still to be written.
     pub arriving: Option<Arriving>,
+    /// The open article was given project targets its base lacks (see [`Loaded::needs_base`]).
+    pub needs_base: bool,
+    /// localStorage still held work that an earlier start had already copied, unchanged: it
+    /// can be cleared now.
+    pub migrated_before: bool,
 }
 
 /// An article to write at start, after the page shows it: its transaction is the first the
@@ -114,7 +119,18 @@ fn in_tab_only(local: Option<LocalWork>, why: String) -> Started {
     project.restore([summary]);
     let problem = Some(format!("{why}: it stays in this tab only, so export it before you close the tab."));
     let projects = vec![ProjectRecord::of(&project).choice()];
-    Started { db: None, projects, project, open, document, meta, problem, arriving: None }
+    Started {
+        db: None,
+        projects,
+        project,
+        open,
+        document,
+        meta,
+        problem,
+        arriving: None,
+        needs_base: false,
+        migrated_before: false,
+    }
 }
 
 async fn open_current(db: &CorpusDb, local: Option<&Document>) -> Result<Started, String> {
@@ -125,34 +141,77 @@ async fn open_current(db: &CorpusDb, local: Option<&Document>) -> Result<Started
         Some(record) => load_project(db, record).await?,
         None => (Project::new("default", "My project", local.map_or_else(Schema::default, |d| d.schema.clone())), None),
     };
-    // Work from the single-document version joins the project (under a fresh id if its text
-    // is already there: it may hold annotations the project's copy lacks), or, on a first
-    // start with nothing saved, the sample article. It opens at once; it is written next.
-    let joining = match local {
-        Some(document) => Some((document.clone(), None)),
-        None if project.articles().is_empty() => Some((sample_document(), Some(SAMPLE_FILE))),
+    // Work copied by an earlier start that could not clear localStorage opens as that copy.
+    let earlier_copy = match local {
+        Some(document) => already_in(db, &project, document).await,
         None => None,
     };
-    let (open, document, meta, arriving) = match joining {
-        Some((mut document, file_name)) => {
+    let (mut needs_base, migrated_before) = (false, earlier_copy.is_some());
+    // Otherwise work from the single-document version joins the project (under a fresh id if
+    // its text is already there: it may hold annotations the project's copy lacks), or, on a
+    // very first start, the sample article. It opens at once; it is written next.
+    let joining = match local {
+        Some(_) if migrated_before => None,
+        Some(document) => Some((document.clone(), None)),
+        None if records.is_empty() => Some((sample_document(), Some(SAMPLE_FILE))),
+        None => None,
+    };
+    let opened = match earlier_copy {
+        Some(id) => {
+            let loaded = load_article(db, &project, &id).await?;
+            needs_base = loaded.needs_base;
+            Some((id, loaded.document, loaded.meta))
+        }
+        None => None,
+    };
+    let (open, document, meta, arriving) = match (joining, opened) {
+        (None, Some((id, document, meta))) => (id, document, meta, None),
+        (Some((mut document, file_name)), _) => {
             let (id, summary, meta, line) = as_article(&project, &mut document, file_name);
             project.restore([summary.clone()]);
             let record = ProjectRecord::of(&project);
             let arriving = Arriving { id: id.clone(), summary, line, record, from_local_storage: local.is_some() };
             (id, document, meta, Some(arriving))
         }
-        None => {
+        // A project the person made and has not filled yet opens on its (empty) list.
+        (None, None) if project.articles().is_empty() => nothing_open(),
+        (None, None) => {
             let open = last_open(db, &project).await;
-            let (document, meta, load_problem) = load_article(db, &project, &open).await?;
-            problem = problem.or(load_problem);
-            (open, document, meta, None)
+            match load_article(db, &project, &open).await {
+                Ok(loaded) => {
+                    problem = problem.or(loaded.problem);
+                    needs_base = loaded.needs_base;
+                    (open, loaded.document, loaded.meta, None)
+                }
+                // One article that cannot be read must not keep the others from opening: the
+                // project opens on its list, and says why.
+                Err(error) => {
+                    problem = Some(format!("The article last open could not be opened: {error}."));
+                    nothing_open()
+                }
+            }
         }
     };
     let mut projects: Vec<ProjectChoice> = records.iter().map(ProjectRecord::choice).collect();
     if records.is_empty() {
         projects.push(ProjectRecord::of(&project).choice());
     }
-    Ok(Started { db: None, projects, project, open, document, meta, problem, arriving })
+    Ok(Started { db: None, projects, project, open, document, meta, problem, arriving, needs_base, migrated_before })
+}
+
+/// The article of `project` holding exactly `local`'s text, annotations and speakers, if any:
+/// localStorage work an earlier start copied but could not clear.
+async fn already_in(db: &CorpusDb, project: &Project, local: &Document) -> Option<String> {
+    let id = project.known().id_of_text(&text_sha256(local.text()))?.to_owned();
+    let stored = load_article(db, project, &id).await.ok()?.document;
+    (stored.annotations == local.annotations && stored.speakers == local.speakers).then_some(id)
+}
+
+/// No article open: the project shows its list. The annotator keeps a document it never saves.
+fn nothing_open() -> (String, Document, CorpusMeta, Option<Arriving>) {
+    let document = sample_document();
+    let meta = CorpusMeta::default_for(&document);
+    (String::new(), document, meta, None)
 }
 
 /// The project a record names, with its articles' summaries in the order they were added.
@@ -190,13 +249,21 @@ pub async fn remember_open(db: &CorpusDb, project: &str, article: &str) {
     let _ = db.meta_put(CURRENT_PROJECT, project).await;
 }
 
-/// An article's document as stored: its base with the journal's steps applied. Steps that do
-/// not fit are left out with a message (the base and every earlier step still open).
-pub async fn load_article(
-    db: &CorpusDb,
-    project: &Project,
-    id: &str,
-) -> Result<(Document, CorpusMeta, Option<String>), String> {
+/// An article read from the database, ready to open.
+pub struct Loaded {
+    pub document: Document,
+    pub meta: CorpusMeta,
+    /// Steps that could not be applied, said in words.
+    pub problem: Option<String>,
+    /// The document was given targets of the project that its stored base lacks: the base must
+    /// be written before any step that uses one, or the step could not be replayed.
+    pub needs_base: bool,
+}
+
+/// An article's document as stored: its base with the journal's steps applied, and the
+/// project's targets. Steps that do not fit are left out with a message (the base and every
+/// earlier step still open).
+pub async fn load_article(db: &CorpusDb, project: &Project, id: &str) -> Result<Loaded, String> {
     let stored = db.load_document(&project.id, id).await.map_err(|e| e.to_string())?;
     let (base, steps) = stored.ok_or_else(|| format!("the article “{id}” has no stored document"))?;
     let (mut document, meta) =
@@ -205,8 +272,10 @@ pub async fn load_article(
     let problem = replay_steps(&mut document, numbered).err().map(|error| {
         format!("The latest changes to “{id}” could not be restored ({error}); its last full save is open.")
     });
+    let targets = document.schema.targets.len();
     project.targets_into(&mut document.schema);
-    Ok((document, meta, problem))
+    let needs_base = document.schema.targets.len() != targets;
+    Ok(Loaded { document, meta, problem, needs_base })
 }
 
 /// Writes the article that joined the project at start, and the project's record. For work
@@ -214,12 +283,12 @@ pub async fn load_article(
 pub async fn write_arriving(db: &CorpusDb, project: &str, arriving: Arriving) -> Result<bool, String> {
     let Arriving { id, summary, line, record, from_local_storage } = arriving;
     db.add_articles(project, &[(id.clone(), summary, line.clone())]).await.map_err(|e| e.to_string())?;
+    // Read back at once, the base alone: steps saved meanwhile are the person's new work.
+    let verified =
+        !from_local_storage || matches!(db.load_document(project, &id).await, Ok(Some((base, _))) if base == line);
     db.put_project(project, &record).await.map_err(|e| e.to_string())?;
     remember_open(db, project, &id).await;
-    if !from_local_storage {
-        return Ok(true);
-    }
-    Ok(matches!(db.load_document(project, &id).await, Ok(Some((base, steps))) if base == line && steps.is_empty()))
+    Ok(verified)
 }
 
 pub fn sample_document() -> Document {

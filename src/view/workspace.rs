@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::corpus::meta::CorpusMeta;
 use crate::corpus::project::{Direction, Project};
@@ -19,9 +20,13 @@ use crate::model::keys::ArticleMove;
 pub const JOURNAL_LIMIT: usize = 512 * 1024;
 
 pub struct Workspace {
-    /// Shared with the corpus page's props; changed through `Rc::make_mut`, which copies only
-    /// while the page holds the old one.
+    /// Shared with the corpus page's props; changed only through [`Workspace::project_mut`]
+    /// (`Rc::make_mut`, which copies only while the page holds the old one).
     pub project: Rc<Project>,
+    /// Changes with every change of `project` (unique in the process, so another workspace's
+    /// project never shares one), so caches of what is made from it (the list's rows, the
+    /// progress) can tell when to make it again without holding a copy of it.
+    project_revision: u64,
     /// The article being annotated.
     pub open: String,
     /// Its corpus metadata: status, last edit, split.
@@ -45,6 +50,8 @@ pub enum Move {
     NothingLeft {
         status_changed: bool,
     },
+    /// The open article is the project's only unfinished one: stay.
+    OnlyThisOne,
     ShowCorpus,
 }
 
@@ -58,7 +65,19 @@ pub struct Edited {
 
 impl Workspace {
     pub fn new(project: Project, open: String, meta: CorpusMeta) -> Workspace {
-        Workspace { project: Rc::new(project), open, meta, visited: HashMap::new(), journal_bytes: 0 }
+        let project_revision = next_revision();
+        Workspace { project: Rc::new(project), project_revision, open, meta, visited: HashMap::new(), journal_bytes: 0 }
+    }
+
+    /// The project, to change it (this counts as a change).
+    pub fn project_mut(&mut self) -> &mut Project {
+        self.project_revision = next_revision();
+        Rc::make_mut(&mut self.project)
+    }
+
+    /// The project's revision (see `project_revision`).
+    pub fn project_revision(&self) -> u64 {
+        self.project_revision
     }
 
     /// The open article's row in the project.
@@ -75,7 +94,7 @@ impl Workspace {
         summary.recount(doc, &self.meta);
         let targets_before = self.project.schema.targets.len();
         let adds_targets = doc.schema.targets.iter().any(|t| self.project.schema.target(&t.id).is_none());
-        let project = Rc::make_mut(&mut self.project);
+        let project = self.project_mut();
         project.update(summary.clone());
         if adds_targets {
             project.targets_from(&doc.schema);
@@ -106,6 +125,7 @@ impl Workspace {
         let status_changed = status.is_some_and(|status| self.set_status(status));
         match self.project.unfinished_from(Some(&self.open), direction) {
             Some(id) => Move::Open { id: id.to_owned(), status_changed },
+            None if self.meta.status.is_unfinished() => Move::OnlyThisOne,
             None => Move::NothingLeft { status_changed },
         }
     }
@@ -116,7 +136,8 @@ impl Workspace {
             return false;
         }
         self.meta.status = status;
-        Rc::make_mut(&mut self.project).set_status(&self.open, status);
+        let open = self.open.clone();
+        self.project_mut().set_status(&open, status);
         true
     }
 
@@ -135,13 +156,22 @@ impl Workspace {
         self.journal_bytes = 0;
     }
 
+    /// A write for `article`, left for another one since, failed: its editor saves the whole
+    /// document next time, since the stored journal may miss a step.
+    pub fn mark_unsaved(&mut self, article: &str) {
+        if let Some((editor, _)) = self.visited.get_mut(article) {
+            editor.mark_unsaved_whole();
+        }
+    }
+
     /// Gives a document loaded from storage the project's targets it lacks.
     pub fn give_targets(&self, doc: &mut Document) {
         self.project.targets_into(&mut doc.schema);
     }
+}
 
-    /// Articles were added (an import): the project now holds them.
-    pub fn set_project(&mut self, project: Project) {
-        self.project = Rc::new(project);
-    }
+/// A revision no project has had yet in this process.
+fn next_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }

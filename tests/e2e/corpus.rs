@@ -149,3 +149,46 @@ async fn work_saved_by_the_single_document_version_joins_the_project_and_then_le
     page.wait_until(&format!("{ROWS} === 2")).await;
     page.close().await;
 }
+
+/// A target added in one article is offered in another added before it; a step there that
+/// uses it survives a reload at once, before the article's base would be written on a pause.
+#[tokio::test(flavor = "current_thread")]
+async fn a_target_from_another_article_is_offered_and_kept_through_an_immediate_reload() {
+    let page = Page::open().await;
+    let other = page.write_input("other.txt", "Other title\n\n2025-02-02\n\nThe minister said the plan was sound.");
+    page.wait_for_css("[data-testid=open-file]").await.send_keys(other.to_str().unwrap()).await.unwrap();
+    page.text_when("[data-testid=title]", |title| title.contains("Other title")).await;
+    // Back to the sample, where the target is made: the other article's stored copy lacks it.
+    page.click(".notice button.btn").await;
+    page.text_when("[data-testid=title]", |title| title.starts_with("US envoy")).await;
+    page.drag_select("Trump posted on his Truth Social site", "Trump posted").await;
+    page.press(&[], 'c').await;
+    let input = page.wait_for_css("[data-testid=new-target]").await;
+    input.send_keys(&format!("Ukraine's military position{}", crate::support::keys::ENTER)).await.unwrap();
+    let chosen = "(s => s.options[s.selectedIndex].text)(document.querySelector('[data-testid=target-select]'))";
+    page.wait_until(&format!("{chosen} === \"Ukraine's military position\"")).await;
+    // After a reload the other article is read from the database, not kept in the tab.
+    page.journal_records_when(|n| n >= 2).await;
+    page.reload().await;
+
+    show_corpus(&page).await;
+    open_row(&page, "other").await;
+    page.text_when("[data-testid=title]", |title| title.contains("Other title")).await;
+    page.drag_select("the plan was sound", "the plan was sound").await;
+    page.press(&[], 'q').await;
+    page.text_when("[data-testid=details-text]", |text| text == "the plan was sound").await;
+    let set = "const s = document.querySelector('[data-testid=target-select]');
+        const option = [...s.options].find(o => o.text === \"Ukraine's military position\");
+        if (!option) return false;
+        s.value = option.value; s.dispatchEvent(new Event('change', { bubbles: true })); return true;";
+    assert_eq!(page.js(set, vec![]).await, json!(true), "the other article's target is offered");
+    page.wait_until(&format!("{chosen} === \"Ukraine's military position\"")).await;
+    page.journal_records_when(|n| n >= 1).await;
+
+    page.reload().await;
+    page.text_when("[data-testid=title]", |title| title.contains("Other title")).await;
+    page.click("[role=tab]:nth-child(2)").await;
+    page.click("[data-testid=annotation-list] li:first-child button").await;
+    page.wait_until(&format!("{chosen} === \"Ukraine's military position\"")).await;
+    page.close().await;
+}

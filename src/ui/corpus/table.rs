@@ -135,6 +135,10 @@ pub fn CorpusTable(props: &TableProps) -> Html {
     let on_key = {
         let on_open = props.on_open.clone();
         Callback::from(move |event: KeyboardEvent| {
+            // With a modifier (Ctrl+Enter: done; Alt+↓: next article) the key is the app's.
+            if event.ctrl_key() || event.alt_key() || event.meta_key() || event.shift_key() {
+                return;
+            }
             let Some(row) = row_of(event.target()) else { return };
             let next = match event.key().as_str() {
                 "Enter" => {
