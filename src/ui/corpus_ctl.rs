@@ -1,13 +1,13 @@
 //! The running app's corpus side: opening another article (from the keys, the list or a
-//! notice), the corpus page's state and actions, imports, exports, and switching or creating
-//! projects. Each long job runs in slices or between database waits and reports by message.
+//! notice), the corpus page's state and actions, exports, and switching or creating projects
+//! (imports are in `importing.rs`). Each long job runs between database waits and reports by
+//! message.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::corpus::intake::{Incoming, Intake};
 use crate::corpus::list::ListQuery;
 use crate::corpus::meta::CorpusMeta;
 use crate::corpus::project::{Progress, Project};
@@ -15,7 +15,7 @@ use crate::model::history::Editor;
 use crate::model::keys::ArticleMove;
 use crate::model::schema::Schema;
 use crate::view::corpus_page::{ExportRequest, ExportView, ImportView, ProjectChoice, StorageView};
-use crate::view::notice::{Notice, NoticeAction};
+use crate::view::notice::Notice;
 use crate::view::session::Input;
 use crate::view::workspace::{Move, Workspace};
 
@@ -39,14 +39,12 @@ pub enum CorpusAction {
     Dismiss,
     Export(ExportRequest),
     Back,
-    /// Show the page (true) or the annotator.
-    Show(bool),
 }
 
 /// A project opened by the switcher: its articles, and the article to open (none when empty).
 pub struct OpenedProject {
     project: Project,
-    article: Option<(String, store::Loaded)>,
+    article: Option<(String, Loaded)>,
     problem: Option<String>,
 }
 
@@ -120,7 +118,7 @@ impl CorpusUi {
     }
 
     /// The project's counts changed: the switcher shows them.
-    fn update_choice(&mut self, project: &Project) {
+    pub(super) fn update_choice(&mut self, project: &Project) {
         let choice = ProjectRecord::of(project).choice();
         let mut projects = (*self.projects).clone();
         match projects.iter_mut().find(|p| p.id == choice.id) {
@@ -196,7 +194,7 @@ impl Running {
         self.corpus.update_choice(&self.workspace.project);
     }
 
-    fn show_corpus(&mut self, shown: bool) -> bool {
+    pub(super) fn show_corpus(&mut self, shown: bool) -> bool {
         let shown = shown || self.workspace.open_summary().is_none();
         if shown && !self.corpus.shown {
             self.measure_storage(false);
@@ -295,7 +293,6 @@ impl Running {
                 self.corpus.set_query(query);
                 true
             }
-            CorpusAction::Show(shown) => self.show_corpus(shown),
             CorpusAction::Back => self.show_corpus(false),
             CorpusAction::Import(files) => self.import_files(files, Origin::CorpusPage),
             // Articles being written cannot be called back: the writing goes on to the end.
@@ -318,163 +315,6 @@ impl Running {
             CorpusAction::SwitchProject(id) => self.switch_project(id),
             CorpusAction::NewProject(name) => self.new_project(name),
         }
-    }
-
-    fn import_files(&mut self, files: Vec<web_sys::File>, origin: Origin) -> bool {
-        if files.is_empty() {
-            return false;
-        }
-        let job = ImportJob::start(files, self.workspace.project.intake(), origin, self.link.clone());
-        if origin == Origin::CorpusPage {
-            self.corpus.import_view = Some(job.view());
-        }
-        self.import = Some(job);
-        true
-    }
-
-    fn import_check(&mut self) -> bool {
-        let Some(job) = &mut self.import else { return false };
-        let finished = job.check();
-        let origin = job.origin;
-        if !finished {
-            if origin == Origin::CorpusPage {
-                self.corpus.import_view = Some(job.view());
-            }
-            return origin == Origin::CorpusPage;
-        }
-        let clean = job.checked().is_some_and(Intake::is_clean);
-        match origin {
-            Origin::CorpusPage if !clean => {
-                self.corpus.import_view = Some(job.view());
-                true
-            }
-            _ => {
-                let intake = self.import.take().and_then(ImportJob::into_checked).expect("checked");
-                self.opened_from_top_bar(&intake, origin) || self.write_articles(intake, origin)
-            }
-        }
-    }
-
-    /// Open… from the top bar: a file that cannot be read changes nothing and says why; one
-    /// already in the project opens. True when that was all there was to do.
-    fn opened_from_top_bar(&mut self, intake: &Intake, origin: Origin) -> bool {
-        if origin != Origin::TopBar {
-            return false;
-        }
-        if let Some(bad) = intake.bad.first() {
-            let more = match intake.bad.len() {
-                1 => String::new(),
-                n => format!(" ({} more problems)", n - 1),
-            };
-            return self
-                .notify(Notice::error(format!("“{}” was not opened, nothing changed: {bad}{more}", bad.source)));
-        }
-        if intake.added.is_empty() {
-            if let Some(duplicate) = intake.duplicates.first() {
-                let notice = Notice::info(format!("{duplicate}: it is already in the project, and open now."));
-                self.opened_notice = Some(notice.clone());
-                self.open_article(duplicate.id_existing.clone());
-                if self.loading.is_none() {
-                    // Opened at once (visited before, or open already): no load will show it.
-                    self.opened_notice = None;
-                    return self.notify(notice);
-                }
-                return true;
-            }
-        }
-        false
-    }
-
-    /// Writes the intake's articles to the project, a chunk per transaction.
-    fn write_articles(&mut self, intake: Intake, origin: Origin) -> bool {
-        let incoming = intake.added;
-        let total = incoming.len();
-        if origin == Origin::CorpusPage {
-            self.corpus.import_view = Some(ImportView::Writing { done: 0, total });
-        }
-        let Some(db) = self.saver.db().cloned() else {
-            self.in_tab.extend(incoming.iter().map(|a| (a.id.clone(), a.dataset_line.clone())));
-            self.add_to_project(&incoming, intake.duplicates.len(), origin);
-            return true;
-        };
-        let (project, link) = (self.workspace.project.id.clone(), self.link.clone());
-        let items: Vec<(String, crate::corpus::summary::ArticleSummary, String)> =
-            incoming.iter().map(|a| (a.id.clone(), a.summary.clone(), a.dataset_line.clone())).collect();
-        self.pending_import = Some((incoming, intake.duplicates.len(), origin));
-        wasm_bindgen_futures::spawn_local(async move {
-            let mut done = 0;
-            for chunk in items.chunks(super::import_job::WRITE_CHUNK) {
-                if let Err(error) = db.add_articles(&project, chunk).await {
-                    link.send_message(Msg::ImportWritten(Err((done, error.to_string()))));
-                    return;
-                }
-                done += chunk.len();
-                link.send_message(Msg::ImportWritten(Ok(done)));
-            }
-            if items.is_empty() {
-                link.send_message(Msg::ImportWritten(Ok(0)));
-            }
-        });
-        true
-    }
-
-    fn import_written(&mut self, result: Result<usize, (usize, String)>) -> bool {
-        let Some((incoming, _, origin)) = &self.pending_import else { return false };
-        let (total, origin) = (incoming.len(), *origin);
-        match result {
-            Ok(done) if done < total => {
-                if origin == Origin::CorpusPage {
-                    self.corpus.import_view = Some(ImportView::Writing { done, total });
-                }
-                origin == Origin::CorpusPage
-            }
-            Ok(_) => {
-                let (incoming, duplicates, origin) = self.pending_import.take().expect("an import is being written");
-                self.add_to_project(&incoming, duplicates, origin);
-                true
-            }
-            Err((written, error)) => {
-                // The chunks written before the failure are stored: they join the project.
-                let (incoming, _, _) = self.pending_import.take().expect("an import is being written");
-                self.add_to_project(&incoming[..written], 0, Origin::CorpusPage);
-                let message = format!(
-                    "The import stopped after {written} of {} articles: {error}. Those {written} are in the project.",
-                    incoming.len()
-                );
-                match origin {
-                    Origin::CorpusPage => self.corpus.import_view = Some(ImportView::Finished { message }),
-                    Origin::TopBar => {
-                        self.notify(Notice::error(message));
-                    }
-                }
-                true
-            }
-        }
-    }
-
-    /// The written articles join the project (and its stored record); from the top bar, the
-    /// first one opens.
-    fn add_to_project(&mut self, incoming: &[Incoming], duplicates: usize, origin: Origin) {
-        let added = self.workspace.project_mut().add(incoming);
-        self.saver.store_project(&self.workspace);
-        self.corpus.update_choice(&self.workspace.project);
-        let message = match duplicates {
-            0 => format!("Added {} articles.", added.ids.len()),
-            n => format!("Added {} articles; {n} were already in the project.", added.ids.len()),
-        };
-        match (origin, incoming.first()) {
-            (Origin::TopBar, Some(first)) => {
-                let previous = self.workspace.open.clone();
-                let title = self.workspace.open_summary().map(|s| s.title.clone()).unwrap_or_default();
-                self.opened_notice = Some(
-                    Notice::info(format!("Opened “{}” ({}), added to the project.", first.source, first.summary.title))
-                        .with_action(format!("Go back to “{title}”"), NoticeAction::ReturnTo(previous)),
-                );
-                self.open_article(first.id.clone());
-            }
-            _ => self.corpus.import_view = Some(ImportView::Finished { message }),
-        }
-        self.measure_storage(false);
     }
 
     fn export(&mut self, request: ExportRequest) -> bool {

@@ -13,6 +13,7 @@ mod export_job;
 mod float_bar;
 mod help;
 mod import_job;
+mod importing;
 mod list;
 mod listeners;
 mod loading;
