@@ -162,12 +162,15 @@ impl Running {
     fn input(&mut self, input: Input) -> bool {
         if self.corpus.shown {
             match &input {
+                // Escape in the search box or a form field is the field's; elsewhere it goes back.
+                Input::Key(Command::Escape) if focus_in_field() => return false,
                 Input::Key(Command::Escape) if self.workspace.open_summary().is_some() => {
                     self.corpus.shown = false;
                     self.refresh();
                     return true;
                 }
-                Input::Key(Command::Article(_) | Command::ToggleHelp) | Input::Saved(_) | Input::DismissNotice => {}
+                // The help sheet belongs to the annotator: it is not drawn over the list.
+                Input::Key(Command::Article(_)) | Input::Saved(_) | Input::DismissNotice => {}
                 Input::Key(_) => return false,
                 _ => {}
             }
@@ -244,4 +247,11 @@ impl Running {
             article: self.corpus.article_nav(&self.workspace),
         })
     }
+}
+
+/// Whether the focus is in a text field, select or button of a form (the corpus page's search
+/// box, the new-project name, the export form).
+fn focus_in_field() -> bool {
+    let active = gloo::utils::document().active_element();
+    active.is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
 }

@@ -107,6 +107,17 @@ async fn a_jsonl_with_bad_lines_is_refused_with_their_numbers_then_imported_on_p
     assert_eq!(page.js(&format!("return {ROWS};"), vec![]).await, json!(1), "nothing was added");
     page.click("[data-testid=import-good]").await;
     page.wait_until(&format!("{ROWS} === 3")).await;
+    // Escape in the search box stays on the list; outside a field it goes back to the article.
+    let search = page.wait_for_css("[data-testid=corpus-search]").await;
+    search.send_keys("good").await.unwrap();
+    page.wait_until(&format!("{ROWS} === 2")).await;
+    search.send_keys(&crate::support::keys::ESCAPE.to_string()).await.unwrap();
+    // Leaving would take a render: give it time to happen before looking.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(page.js("return !!document.querySelector('[data-testid=corpus-page]');", vec![]).await, json!(true));
+    page.js("document.activeElement.blur(); return 1;", vec![]).await;
+    page.press(&[], crate::support::keys::ESCAPE).await;
+    page.wait_for_css("[data-testid=article] [data-start]").await;
     page.close().await;
 }
 
