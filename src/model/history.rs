@@ -3,7 +3,6 @@
 //! annotations stay cheap.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::action::{Action, Outcome, Refusal};
 use super::change::{apply_all, inverse_all, revert_all, Change};
@@ -61,7 +60,7 @@ impl Editor {
             revision: 0,
             unsaved_steps: Vec::new(),
             unsaved_whole: false,
-            generation: next_generation(),
+            generation: super::sequence::next(),
         }
     }
 
@@ -190,15 +189,9 @@ impl Editor {
         self.revision += 1;
         self.unsaved_steps.clear();
         self.unsaved_whole = true;
-        self.generation = next_generation();
+        self.generation = super::sequence::next();
         std::mem::replace(&mut self.doc, doc)
     }
-}
-
-/// A number no editor or document swap has had yet in this process.
-fn next_generation() -> u64 {
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 #[cfg(test)]

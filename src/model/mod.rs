@@ -21,6 +21,7 @@ pub mod json;
 pub mod keys;
 pub mod locate;
 pub mod schema;
+pub mod sequence;
 pub mod sort;
 pub mod speaker;
 pub mod text;

@@ -209,7 +209,7 @@ impl Running {
         if id == self.workspace.open {
             return self.show_corpus(false);
         }
-        self.flush();
+        // `swap_in` saves the article left, when the other one is there to open.
         if let Some((editor, meta)) = self.workspace.take_visited(&id) {
             self.swap_in(id, editor, meta);
             return true;
@@ -358,7 +358,7 @@ impl Running {
             return false;
         }
         let Some(db) = self.saver.db().cloned() else { return false };
-        self.flush();
+        // `project_opened` saves what this project's open article holds, once the other is read.
         let link = self.link.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = open_project(&db, &id).await;
@@ -372,7 +372,6 @@ impl Running {
         if name.is_empty() {
             return false;
         }
-        self.flush();
         let id = unique_project_id(&name, &self.corpus.projects);
         let project = Project::new(id, name, Schema::default());
         let opened = OpenedProject { project, article: None, problem: None };

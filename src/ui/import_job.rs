@@ -5,7 +5,6 @@
 //! when the app writes the articles the person chose.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use gloo::timers::callback::Timeout;
 use yew::html::Scope;
@@ -63,8 +62,7 @@ pub struct ImportJob {
 impl ImportJob {
     /// Starts reading `files` for `intake` (which knows the project's articles).
     pub fn start(files: Vec<web_sys::File>, intake: Intake, origin: Origin, link: Scope<App>) -> ImportJob {
-        static NEXT_JOB: AtomicU64 = AtomicU64::new(1);
-        let id = NEXT_JOB.fetch_add(1, Ordering::Relaxed);
+        let id = crate::model::sequence::next();
         let bytes_total = files.iter().map(|f| f.size() as usize).sum();
         let count = files.len();
         let source = files.first().map(web_sys::File::name).unwrap_or_default();

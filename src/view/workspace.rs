@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::corpus::meta::CorpusMeta;
 use crate::corpus::project::{Direction, Project};
@@ -14,6 +13,7 @@ use crate::corpus::summary::ArticleSummary;
 use crate::model::document::Document;
 use crate::model::history::Editor;
 use crate::model::keys::ArticleMove;
+use crate::model::sequence;
 
 /// Past this many bytes of journal since the open article's base, the next save writes the
 /// base instead: replaying a long journal on load would cost more than one base write.
@@ -65,13 +65,13 @@ pub struct Edited {
 
 impl Workspace {
     pub fn new(project: Project, open: String, meta: CorpusMeta) -> Workspace {
-        let project_revision = next_revision();
+        let project_revision = sequence::next();
         Workspace { project: Rc::new(project), project_revision, open, meta, visited: HashMap::new(), journal_bytes: 0 }
     }
 
     /// The project, to change it (this counts as a change).
     pub fn project_mut(&mut self) -> &mut Project {
-        self.project_revision = next_revision();
+        self.project_revision = sequence::next();
         Rc::make_mut(&mut self.project)
     }
 
@@ -168,10 +168,4 @@ impl Workspace {
     pub fn give_targets(&self, doc: &mut Document) {
         self.project.targets_into(&mut doc.schema);
     }
-}
-
-/// A revision no project has had yet in this process.
-fn next_revision() -> u64 {
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
 }

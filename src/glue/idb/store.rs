@@ -160,13 +160,8 @@ impl CorpusDb {
         project: &str,
         article: &str,
     ) -> Result<Option<(String, Vec<String>)>, StorageError> {
-        let (base, records) = self.load_document_js(project, article).await.map_err(error::reading)?;
-        let Some(base) = base.as_string() else { return Ok(None) };
-        let lines = records.iter().map(|record| {
-            let line = Reflect::get(&record, &"line".into()).ok().and_then(|line| line.as_string());
-            line.ok_or_else(|| error::decoding("a journal record has no line"))
-        });
-        Ok(Some((base, lines.collect::<Result<_, _>>()?)))
+        let mut loaded = self.load_documents(project, &[article.to_owned()]).await?;
+        Ok(loaded.pop().flatten())
     }
 
     /// Several articles' bases and journal lines (in `articles`' order; `None` for one with no
@@ -205,15 +200,6 @@ impl CorpusDb {
             loaded.push(Some((base, lines.collect::<Result<_, _>>()?)));
         }
         Ok(loaded)
-    }
-
-    async fn load_document_js(&self, project: &str, article: &str) -> Result<(JsValue, Array), JsValue> {
-        let transaction = self.transaction(&[DOCUMENTS, JOURNAL], IdbTransactionMode::Readonly)?;
-        let key = doc_key(project, article);
-        let base = settled(&transaction.object_store(DOCUMENTS)?.get(&key)?);
-        // A key as the query is the range of that key only.
-        let records = settled(&journal_index(&transaction.object_store(JOURNAL)?)?.get_all_with_key(&key)?);
-        Ok((base.await?, records.await?.unchecked_into()))
     }
 
     /// Saves an edit: one journal record per line and the article's new summary, in one
