@@ -7,9 +7,9 @@
 //   node corpus-page.mjs DIST_DIR [articles=10000]
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { serveDist, launchChromium } from './serve-dist.mjs';
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 const [dist, countArg] = process.argv.slice(2);
@@ -31,22 +31,11 @@ const file = path.join(os.tmpdir(), `stancemark-corpus-${count}.jsonl`);
 if (!fs.existsSync(file)) fs.writeFileSync(file, Array.from({ length: count }, (_, i) => record(i)).join('\n') + '\n');
 const mb = (fs.statSync(file).size / 1e6).toFixed(1);
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(req.url.split('?')[0]);
-  const f = path.join(dist, url === '/' ? 'index.html' : url);
-  fs.readFile(f, (err, data) => {
-    if (err) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(data);
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'] });
+const { base, close } = await serveDist(dist);
+const browser = await launchChromium(chromium);
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
 const page = await context.newPage();
-await page.goto(`http://127.0.0.1:${server.address().port}/`);
+await page.goto(base);
 await page.waitForSelector('[data-testid=paragraph]');
 await page.click('[data-testid=show-corpus]');
 await page.waitForSelector('[data-testid=corpus-page]');
@@ -102,4 +91,4 @@ const lines = fs.readFileSync(saved, 'utf8').trim().split('\n').length;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 console.log(`corpus of ${count} articles (${mb} MB JSONL): import ${(imported / 1000).toFixed(1)} s (longest gap between progress updates ${longestGap.toFixed(0)} ms, after “${gapAfter}”) | switch ${median(switches).toFixed(0)} ms (median of ${switches.length}) | export ${(exported / 1000).toFixed(1)} s (${lines} lines)`);
 console.log(JSON.stringify({ corpus: { count, mb: +mb, import_ms: imported, longest_gap_ms: longestGap, switch_ms: median(switches), switches, export_ms: exported, lines } }));
-await browser.close(); server.close();
+await browser.close(); close();

@@ -4,28 +4,14 @@
 // Usage (from a copy of ../shared/bench/peers with its node_modules, see scripts/bench-peers.sh):
 //   node sample-page.mjs DIST_DIR [rounds=5]
 import { createRequire } from 'node:module';
-import fs from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
+import { serveDist, launchChromium } from './serve-dist.mjs';
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 const [dist, roundsArg] = process.argv.slice(2);
 const rounds = +(roundsArg || 5);
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(req.url.split('?')[0]);
-  const file = path.join(dist, url === '/' ? 'index.html' : url);
-  fs.readFile(file, (err, data) => {
-    if (err) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(data);
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const { base, close } = await serveDist(dist);
+const browser = await launchChromium(chromium);
 
 // Resolves 2 rAF after `cond()` first holds, polling each frame: ms since `t0`.
 const waitPainted = `window.__waitPainted = (cond, t0) => new Promise((res) => { const until = performance.now() + 20000;
@@ -66,4 +52,4 @@ const samples = [];
 for (let i = 0; i <= rounds; i++) { const r = await round(); if (i) samples.push(r); } // the first round warms up
 console.log(`sample article: open ${median(samples.map((s) => s.open)).toFixed(0)} ms | first Q ${median(samples.map((s) => s.firstQ)).toFixed(1)} ms (median of ${rounds} fresh tabs)`);
 console.log(JSON.stringify({ sample: { open: median(samples.map((s) => s.open)), first_q: median(samples.map((s) => s.firstQ)), samples } }));
-await browser.close(); server.close();
+await browser.close(); close();

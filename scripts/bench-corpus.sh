@@ -16,5 +16,5 @@ if [ ! -d "$work/node_modules/playwright-core" ]; then
   say "installing the harness's npm packages (playwright-core; no browser download)"
   (cd "$work" && npm ci --silent --no-audit --no-fund >/dev/null)
 fi
-cp benches/corpus-page.mjs "$work/"
+cp benches/corpus-page.mjs benches/serve-dist.mjs "$work/"
 (cd "$work" && node corpus-page.mjs "$PWD/../../dist" "$count")

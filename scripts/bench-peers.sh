@@ -20,7 +20,7 @@ mkdir -p "$work"
 # The harness's own files, not its results or installed packages.
 (cd "$peers" && tar --exclude=node_modules --exclude=results -cf - .) | (cd "$work" && tar -xf -)
 mkdir -p "$work/results"
-cp benches/sample-page.mjs "$work/"
+cp benches/sample-page.mjs benches/serve-dist.mjs "$work/"
 if [ ! -d "$work/node_modules/playwright-core" ]; then
   say "installing the harness's npm packages (Recogito, esbuild, playwright-core; no browser download)"
   (cd "$work" && npm ci --silent --no-audit --no-fund >/dev/null)
