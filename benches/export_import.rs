@@ -57,6 +57,7 @@ fn big_document() -> Document {
             author: "bench".into(),
             at: "2025-03-17T09:00:00Z".into(),
             origin: Origin::Manual,
+            rule: None,
         };
         let Ok(out) = doc.apply(create) else { continue }; // spans across paragraphs are refused
         if i % 3 == 0 {

@@ -1,6 +1,8 @@
 // The sample article in a fresh tab, next to the peers benchmark and with the same clocks:
 //   open:    navigation start -> the article painted (its paragraphs in the DOM, then 2 rAF);
-//   first Q: keydown Q with a word selection made beforehand -> the new highlight painted.
+//   first Q: keydown Q with a word selection made beforehand -> the new highlight painted;
+//   suggest: keydown G (after Escape) -> the suggestions' dashed ghosts painted, and the part of
+//            it spent in the suggester and the view models (the app's `stancemark-suggest` measure).
 // Usage (from a copy of ../shared/bench/peers with its node_modules, see scripts/bench-peers.sh):
 //   node sample-page.mjs DIST_DIR [rounds=5]
 import { createRequire } from 'node:module';
@@ -43,13 +45,27 @@ async function round() {
   }));
   await page.keyboard.press('q');
   const firstQ = await painted;
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(250);
+  const ghosts = page.evaluate(() => new Promise((res) => {
+    window.__t = null;
+    window.addEventListener('keydown', () => { window.__t ??= performance.now(); }, { capture: true, once: true });
+    const wait = () => window.__t == null ? requestAnimationFrame(wait)
+      : res(window.__waitPainted(() => document.querySelector('.seg.ghost') !== null, window.__t));
+    wait();
+  }));
+  await page.waitForTimeout(50);
+  await page.keyboard.press('g');
+  const suggest = await ghosts;
+  const suggestWork = await page.evaluate(() => performance.getEntriesByName('stancemark-suggest')[0]?.duration ?? NaN);
   await context.close();
-  return { open, firstQ };
+  return { open, firstQ, suggest, suggestWork };
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const samples = [];
 for (let i = 0; i <= rounds; i++) { const r = await round(); if (i) samples.push(r); } // the first round warms up
-console.log(`sample article: open ${median(samples.map((s) => s.open)).toFixed(0)} ms | first Q ${median(samples.map((s) => s.firstQ)).toFixed(1)} ms (median of ${rounds} fresh tabs)`);
-console.log(JSON.stringify({ sample: { open: median(samples.map((s) => s.open)), first_q: median(samples.map((s) => s.firstQ)), samples } }));
+const med = (key) => median(samples.map((s) => s[key]));
+console.log(`sample article: open ${med('open').toFixed(0)} ms | first Q ${med('firstQ').toFixed(1)} ms | suggest ${med('suggest').toFixed(1)} ms, of which the suggester and views ${med('suggestWork').toFixed(1)} ms (median of ${rounds} fresh tabs)`);
+console.log(JSON.stringify({ sample: { open: med('open'), first_q: med('firstQ'), suggest: med('suggest'), suggest_work: med('suggestWork'), samples } }));
 await browser.close(); close();

@@ -5,12 +5,15 @@
 //!   reducer with undo/redo, and JSON export/import. Tested natively with `cargo test`.
 //! - [`corpus`]: many articles in one project: intake, ids, status, the list, the split and
 //!   dataset statistics, pure like the model and shared by the app and the command-line tool.
+//! - [`suggest`]: offline quote, cue and speaker suggestions by rules, pure like the model, and
+//!   their scoring against gold annotations.
 //! - [`view`]: pure view models (highlight runs, labels, the keymap, the caret), tested natively.
 //! - `ui`: Yew components that render the model and dispatch its actions (wasm32 only).
 //! - `glue`: the only code that touches the DOM: selections to offsets, storage, files (wasm32 only).
 
 pub mod corpus;
 pub mod model;
+pub mod suggest;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -11,10 +11,13 @@ use web_sys::{Element, Node};
 use stancemark::glue::{selection, storage};
 use stancemark::model::article::Article;
 use stancemark::model::document::Document;
+use stancemark::model::history::Editor;
 use stancemark::model::schema::Schema;
 use stancemark::model::text::{Span, TextIndex};
 use stancemark::ui::article_view::{ArticleProps, ArticleView};
+use stancemark::view::keymap::Command;
 use stancemark::view::segments::{self, Focus};
+use stancemark::view::session::{Input, Session};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -106,11 +109,16 @@ fn selections_outside_the_article_or_empty_give_nothing() {
 
 /// Renders the app's real article component for `doc` into a fresh container.
 async fn render_article(doc: &Document, focus: &Focus) -> Element {
+    render_article_with(doc, focus, Default::default()).await
+}
+
+async fn render_article_with(doc: &Document, focus: &Focus, on_suggestion: yew::Callback<usize>) -> Element {
     let root = mount("");
     let props = ArticleProps {
         blocks: Rc::new(segments::block_views(doc, focus)),
         node_ref: Default::default(),
         on_mouse_up: Default::default(),
+        on_suggestion,
     };
     yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();
     // Yew renders on its scheduler: let it run.
@@ -142,6 +150,28 @@ async fn every_rendered_run_maps_back_to_its_exact_text() {
         (first.item(0).unwrap().first_child().unwrap(), first.item(first.length() - 1).unwrap().first_child().unwrap());
     select((&start, 0), (&end, end.text_content().unwrap().encode_utf16().count() as u32));
     assert_eq!(selection::selected_span(&root), Some(paragraph.span));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_click_on_a_ghost_names_its_suggestion() {
+    let article = Article::parse_text("Talks\n\n\"We will wait,\" said Mayor Ana Lopes.").unwrap();
+    let mut editor = Editor::new(Document::new(article, Schema::default()));
+    let mut session = Session::new("t".into(), None, || "2026-01-01T00:00:00Z".into());
+    session.run(&mut editor, Input::Key(Command::Suggest));
+    let index = session.suggested().current().expect("a suggestion");
+    let clicked = Rc::new(std::cell::Cell::new(None));
+    let on_suggestion = {
+        let clicked = clicked.clone();
+        yew::Callback::from(move |i: usize| clicked.set(Some(i)))
+    };
+    let root = render_article_with(editor.document(), &session.focus(), on_suggestion).await;
+    let ghost = root.query_selector(".seg.ghost-current").unwrap().expect("the current ghost is drawn");
+    assert_eq!(ghost.get_attribute("data-suggestion"), Some(index.to_string()));
+    let event = web_sys::MouseEventInit::new();
+    event.set_bubbles(true);
+    ghost.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("mouseup", &event).unwrap()).unwrap();
+    assert_eq!(clicked.get(), Some(index));
     root.remove();
 }
 

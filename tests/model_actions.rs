@@ -29,6 +29,7 @@ fn create_action(span: Span) -> Action {
         author: "ann".into(),
         at: AT.into(),
         origin: Origin::Manual,
+        rule: None,
     }
 }
 
@@ -68,6 +69,7 @@ fn a_quote_gets_direct_by_default_and_a_claim_refuses_a_quote_type() {
         author: "x".into(),
         at: AT.into(),
         origin: Origin::Suggestion,
+        rule: None,
     };
     assert_refused(&mut doc, claim, "a claim has no quote type");
 }
@@ -244,6 +246,7 @@ fn a_batch_is_all_or_nothing_and_one_undo_step() {
                 author: "ann".into(),
                 at: AT.into(),
                 origin: Origin::Suggestion,
+                rule: None,
             },
             Action::AddSpeaker {
                 name: "Marco Rubio".into(),

@@ -41,6 +41,7 @@ fn import_restores_the_id_counters() {
             author: "x".into(),
             at: common::AT.into(),
             origin: Origin::Manual,
+            rule: None,
         })
         .unwrap();
     assert_eq!(out.created_annotation, Some(AnnotationId("a6".into())), "a5 was used once and is not reused");
@@ -251,6 +252,7 @@ fn spans_crossing_blocks_or_splitting_characters() {
         author: "x".into(),
         at: "t".into(),
         origin: Origin::Manual,
+        rule: None,
     })
     .unwrap();
     let json = document_json(&doc)
@@ -271,6 +273,7 @@ fn utf16_offsets_from_another_tool_are_caught() {
         author: "x".into(),
         at: "t".into(),
         origin: Origin::Manual,
+        rule: None,
     })
     .unwrap();
     let json =
@@ -356,6 +359,7 @@ fn reanchoring_reports_what_it_cannot_place() {
         author: "x".into(),
         at: "t".into(),
         origin: Origin::Manual,
+        rule: None,
     })
     .unwrap();
     let json = document_json(&doc);

@@ -61,6 +61,7 @@ fn quote(editor: &mut Editor, needle: &str) {
         author: "tester".into(),
         at: common::AT.into(),
         origin: Origin::Manual,
+        rule: None,
     };
     editor.apply(action).unwrap();
 }
@@ -172,4 +173,46 @@ fn a_step_that_would_change_an_id_is_refused_not_applied() {
     let error = journal::replay(&mut doc, &storage.base, &journal).unwrap_err();
     assert_eq!(error.to_string(), "line 2 of the save journal does not fit the saved document");
     assert_eq!(doc, before);
+}
+
+#[test]
+fn a_rejected_suggestion_is_saved_replayed_exported_and_undone() {
+    let (mut editor, mut storage) = started(annotated_sample());
+    let fragments = vec![span_of(editor.document(), "Putin emphasized")];
+    let reject = Action::RejectSuggestion { fragments: fragments.clone(), rule: "direct.cue_after".into() };
+    editor.apply(reject.clone()).unwrap();
+    let refusal = editor.apply(reject).unwrap_err();
+    assert!(refusal.to_string().contains("already rejected"), "{refusal}");
+    storage.save(&mut editor);
+    let (restored, _) = storage.restore();
+    assert_eq!(restored, *editor.document(), "the journal step brings the rejection back");
+    assert_eq!(restored.rejected_suggestions[0].fragments, fragments);
+    assert_eq!(restored.rejected_suggestions[0].rule, "direct.cue_after");
+
+    let exported = export::document_json(editor.document());
+    assert!(exported.contains("\"rejected_suggestions\""));
+    assert_eq!(import::document_from_json(&exported).unwrap(), *editor.document());
+
+    editor.undo();
+    storage.save(&mut editor);
+    let (restored, _) = storage.restore();
+    assert!(restored.rejected_suggestions.is_empty(), "undo takes the rejection back, and saves that");
+    assert!(!export::document_json(&restored).contains("rejected_suggestions"), "left out when there are none");
+}
+
+#[test]
+fn a_rejection_outside_the_text_is_refused_on_import_with_its_path() {
+    let doc = annotated_sample();
+    let n = doc.text().chars().count();
+    let json = export::document_json(&doc);
+    let broken = json.replacen(
+        "\"next_ids\"",
+        &format!(
+            "\"rejected_suggestions\":[{{\"fragments\":[{{\"start\":1,\"end\":{}}}],\"rule\":\"x\"}}],\"next_ids\"",
+            n + 5
+        ),
+        1,
+    );
+    let error = import::document_from_json(&broken).unwrap_err().to_string();
+    assert!(error.contains("rejected_suggestions[0].fragments[0]"), "{error}");
 }

@@ -242,6 +242,7 @@ fn concrete(doc: &Document, op: &Op) -> Action {
                 author: "prop".into(),
                 at: "2025-01-01T00:00:00Z".into(),
                 origin: Origin::Manual,
+                rule: None,
             }
         }
         Op::AddFragment { which, a, b } => {
@@ -350,6 +351,7 @@ fn exported_sample() -> (Document, String) {
             author: "p".into(),
             at: "t".into(),
             origin: Origin::Manual,
+            rule: None,
         })
         .unwrap();
     }

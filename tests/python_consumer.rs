@@ -46,6 +46,7 @@ fn build() -> Document {
             author: "py".into(),
             at: "2025-03-17T10:00:00Z".into(),
             origin: Origin::Manual,
+            rule: None,
         };
         doc.apply(claim).unwrap();
         let Some(next) = words.get(i + 1) else { continue };
@@ -57,6 +58,7 @@ fn build() -> Document {
             author: "py".into(),
             at: "2025-03-17T10:00:00Z".into(),
             origin: Origin::Suggestion,
+            rule: None,
         };
         let Ok(out) = doc.apply(quote) else { continue }; // pairs across blocks are refused
         let id = out.created_annotation.unwrap();

@@ -39,6 +39,7 @@ fn quote(editor: &mut Editor, span: Span) {
         author: "ann".into(),
         at: "2026-12-02T10:00:00Z".into(),
         origin: Origin::Manual,
+        rule: None,
     };
     editor.apply(action).unwrap();
 }

@@ -18,6 +18,7 @@ pub fn create(span: Span) -> Action {
         author: "bench".into(),
         at: "2026-11-25T00:00:00Z".into(),
         origin: Origin::Manual,
+        rule: None,
     }
 }
 

@@ -18,6 +18,10 @@ pub enum Action {
         author: String,
         at: String,
         origin: Origin,
+        /// The suggestion rule, when accepted from a suggestion. Journals written before the
+        /// field existed have none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rule: Option<String>,
     },
     AddFragment {
         id: AnnotationId,
@@ -120,6 +124,11 @@ pub enum Action {
     RemoveTarget {
         id: TargetId,
     },
+    /// Remembers that the person turned a suggestion down. Refused when it already is.
+    RejectSuggestion {
+        fragments: Vec<Span>,
+        rule: String,
+    },
     /// Several actions as one: all apply or none does, and one undo reverts them all (e.g.
     /// accepting a suggestion creates a quote and sets its speaker and cue). An action in a
     /// batch may refer to an annotation created earlier in it by the id
@@ -159,6 +168,7 @@ impl Action {
             AddTarget { label } => format!("add target {label}"),
             RenameTarget { .. } => "rename target".into(),
             RemoveTarget { .. } => "remove target".into(),
+            RejectSuggestion { .. } => "reject suggestion".into(),
             Batch { actions } => match actions.first() {
                 Some(first) if actions.len() == 1 => first.describe(),
                 Some(first) => format!("{} and {} more", first.describe(), actions.len() - 1),

@@ -93,6 +93,9 @@ pub struct Annotation {
     /// RFC 3339, as given by the caller (the model has no clock).
     pub created_at: String,
     pub origin: Origin,
+    /// The suggestion rule it was accepted from ("direct.cue_after"), so a dataset can tell
+    /// which rules people kept; `None` for annotations made by hand.
+    pub rule: Option<String>,
 }
 
 impl Annotation {

@@ -3,6 +3,7 @@
 
 use super::annotation::Annotation;
 use super::document::{Document, NextIds};
+use super::rejection::RejectedSuggestion;
 use super::schema::Target;
 use super::speaker::Speaker;
 
@@ -13,14 +14,41 @@ use super::speaker::Speaker;
 pub enum Change {
     InsertAnnotation(Annotation),
     RemoveAnnotation(Annotation),
-    ReplaceAnnotation { before: Annotation, after: Annotation },
-    InsertSpeaker { at: usize, speaker: Speaker },
-    RemoveSpeaker { at: usize, speaker: Speaker },
-    ReplaceSpeaker { before: Speaker, after: Speaker },
-    InsertTarget { at: usize, target: Target },
-    RemoveTarget { at: usize, target: Target },
-    ReplaceTarget { before: Target, after: Target },
-    NextIds { before: NextIds, after: NextIds },
+    ReplaceAnnotation {
+        before: Annotation,
+        after: Annotation,
+    },
+    InsertSpeaker {
+        at: usize,
+        speaker: Speaker,
+    },
+    RemoveSpeaker {
+        at: usize,
+        speaker: Speaker,
+    },
+    ReplaceSpeaker {
+        before: Speaker,
+        after: Speaker,
+    },
+    InsertTarget {
+        at: usize,
+        target: Target,
+    },
+    RemoveTarget {
+        at: usize,
+        target: Target,
+    },
+    ReplaceTarget {
+        before: Target,
+        after: Target,
+    },
+    NextIds {
+        before: NextIds,
+        after: NextIds,
+    },
+    /// Appended to the document's rejected suggestions (and removed from the end by its inverse).
+    InsertRejection(RejectedSuggestion),
+    RemoveRejection(RejectedSuggestion),
 }
 
 impl Change {
@@ -37,6 +65,8 @@ impl Change {
             RemoveTarget { at, target } => InsertTarget { at, target },
             ReplaceTarget { before, after } => ReplaceTarget { before: after, after: before },
             NextIds { before, after } => NextIds { before: after, after: before },
+            InsertRejection(r) => RemoveRejection(r),
+            RemoveRejection(r) => InsertRejection(r),
         }
     }
 
@@ -56,6 +86,8 @@ impl Change {
             RemoveTarget { at, target } => doc.schema.targets.get(*at) == Some(target),
             ReplaceTarget { before, after } => before.id == after.id && doc.schema.target(&before.id) == Some(before),
             NextIds { before, .. } => doc.next_ids == *before,
+            InsertRejection(r) => !doc.rejected_suggestions.iter().any(|x| x.fragments == r.fragments),
+            RemoveRejection(r) => doc.rejected_suggestions.contains(r),
         }
     }
 
@@ -100,6 +132,11 @@ impl Change {
                 doc.schema.targets[i] = after.clone();
             }
             NextIds { after, .. } => doc.next_ids = *after,
+            InsertRejection(r) => doc.rejected_suggestions.push(r.clone()),
+            RemoveRejection(r) => {
+                let i = doc.rejected_suggestions.iter().rposition(|x| x == r).expect("removed rejection exists");
+                doc.rejected_suggestions.remove(i);
+            }
         }
     }
 }

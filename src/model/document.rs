@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::annotation::{Annotation, AnnotationId};
 use super::article::Article;
 use super::ids::TargetId;
+use super::rejection::RejectedSuggestion;
 use super::schema::Schema;
 use super::speaker::{Speaker, SpeakerId};
 use super::text::{Span, TextIndex};
@@ -38,6 +39,8 @@ pub struct Document {
     /// In text order (see [`Annotation::order_key`]).
     pub annotations: Vec<Annotation>,
     pub next_ids: NextIds,
+    /// Suggestions turned down, in the order they were rejected.
+    pub rejected_suggestions: Vec<RejectedSuggestion>,
     /// Shared between clones: it never changes for a given article, and a UI that clones its
     /// state on every action should not copy four arrays per code point each time.
     index: Arc<TextIndex>,
@@ -51,6 +54,7 @@ impl PartialEq for Document {
             && self.speakers == other.speakers
             && self.annotations == other.annotations
             && self.next_ids == other.next_ids
+            && self.rejected_suggestions == other.rejected_suggestions
     }
 }
 
@@ -65,6 +69,7 @@ impl std::fmt::Debug for Document {
             .field("speakers", &self.speakers)
             .field("annotations", &self.annotations)
             .field("next_ids", &self.next_ids)
+            .field("rejected_suggestions", &self.rejected_suggestions)
             .finish()
     }
 }
@@ -72,7 +77,15 @@ impl std::fmt::Debug for Document {
 impl Document {
     pub fn new(article: Article, schema: Schema) -> Document {
         let index = Arc::new(TextIndex::new(&article.text));
-        Document { article, schema, speakers: Vec::new(), annotations: Vec::new(), next_ids: NextIds::default(), index }
+        Document {
+            article,
+            schema,
+            speakers: Vec::new(),
+            annotations: Vec::new(),
+            next_ids: NextIds::default(),
+            rejected_suggestions: Vec::new(),
+            index,
+        }
     }
 
     pub fn text_index(&self) -> &TextIndex {
@@ -195,6 +208,7 @@ mod tests {
             author: "t".into(),
             at: "t".into(),
             origin: Origin::Manual,
+            rule: None,
         };
         doc.apply(action).unwrap().created_annotation.unwrap()
     }

@@ -10,6 +10,7 @@ use super::annotation::{Annotation, AnnotationKind, Origin, QuoteType};
 use super::article::BlockKind;
 use super::document::{Document, NextIds};
 use super::ids::{StanceId, TargetId};
+use super::rejection::RejectedSuggestion;
 use super::schema::Schema;
 use super::speaker::{Speaker, SpeakerId, SpeakerKind};
 use super::text::{Span, TextIndex};
@@ -69,6 +70,9 @@ struct DocumentOut<'a> {
     speakers: &'a [Speaker],
     annotations: Vec<AnnotationOut<'a>>,
     next_ids: NextIds,
+    // Written only when there are some, so documents without suggestions read as before.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    rejected_suggestions: &'a [RejectedSuggestion],
 }
 
 #[derive(Serialize)]
@@ -113,6 +117,8 @@ pub(crate) struct AnnotationOut<'a> {
     created_by: &'a str,
     created_at: &'a str,
     origin: Origin,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'a str>,
 }
 
 impl<'a> DocumentOut<'a> {
@@ -140,6 +146,7 @@ impl<'a> DocumentOut<'a> {
             speakers: &doc.speakers,
             annotations: doc.annotations.iter().map(|x| AnnotationOut::new(ix, x)).collect(),
             next_ids: doc.next_ids,
+            rejected_suggestions: &doc.rejected_suggestions,
         }
     }
 }
@@ -160,6 +167,7 @@ impl<'a> AnnotationOut<'a> {
             created_by: &a.created_by,
             created_at: &a.created_at,
             origin: a.origin,
+            rule: a.rule.as_deref(),
         }
     }
 }
@@ -204,6 +212,8 @@ struct Row<'a> {
     source_mention: Option<RowSpan<'a>>,
     note: &'a str,
     origin: Origin,
+    /// The suggestion rule it was accepted from, `null` for annotations made by hand.
+    rule: Option<&'a str>,
     created_by: &'a str,
     created_at: &'a str,
 }
@@ -236,6 +246,7 @@ impl<'a> Row<'a> {
             source_mention: a.source_mention.map(span),
             note: &a.note,
             origin: a.origin,
+            rule: a.rule.as_deref(),
             created_by: &a.created_by,
             created_at: &a.created_at,
         }

@@ -13,6 +13,7 @@ use super::export::{text_sha256, FORMAT, OFFSET_UNIT, VERSION};
 use super::ids::{StanceId, TargetId};
 use super::invariants::{fragments_problem, span_problem};
 use super::json::{self, describe, FieldError, FieldPath, Obj};
+use super::rejection::RejectedSuggestion;
 use super::schema::Schema;
 use super::speaker::{Speaker, SpeakerId, SpeakerKind};
 use super::text::Span;
@@ -54,6 +55,12 @@ pub fn document_from_value(v: &Value) -> Result<Document, ImportError> {
         Some(v) => read_next_ids(&json::obj(v, &root.path_of("next_ids"))?)?,
         None => derived_next_ids(&doc),
     };
+    if let Some(v) = root.get_opt("rejected_suggestions") {
+        for (path, v) in json::array(v, &root.path_of("rejected_suggestions"))? {
+            let rejection = read_rejection(&json::obj(v, &path)?, &doc)?;
+            doc.rejected_suggestions.push(rejection);
+        }
+    }
     // Every rule was checked field by field above; this is the last line of defence.
     doc.check_invariants()
         .map_err(|m| FieldError::new(FieldPath::root(), format!("the document breaks a rule: {m}")))?;
@@ -113,6 +120,24 @@ fn read_speakers(root: &Obj) -> Result<Vec<Speaker>, ImportError> {
         speakers.push(speaker);
     }
     Ok(speakers)
+}
+
+/// A rejected suggestion `{fragments: [{start, end}…], rule}`, its spans inside `doc`'s text
+/// (the save journal reads rejections this way too).
+pub(crate) fn read_rejection(o: &Obj, doc: &Document) -> Result<RejectedSuggestion, ImportError> {
+    let mut fragments = Vec::new();
+    for (path, v) in o.array("fragments")? {
+        let f = json::obj(v, &path)?;
+        let span = Span::new(f.index("start")?, f.index("end")?);
+        if let Some(problem) = span_problem(doc, span) {
+            return Err(FieldError::new(path, problem));
+        }
+        fragments.push(span);
+    }
+    if fragments.is_empty() {
+        return Err(o.error_at("fragments", "a rejected suggestion has at least one fragment"));
+    }
+    Ok(RejectedSuggestion { fragments, rule: o.str("rule")?.to_owned() })
 }
 
 /// One speaker as the document JSON writes it (the save journal reads speakers this way too).
@@ -215,6 +240,7 @@ fn read_annotation(o: &Obj, doc: &Document, speakers: &HashSet<&str>) -> Result<
         created_by: o.str("created_by")?.to_owned(),
         created_at: o.str("created_at")?.to_owned(),
         origin: o.choice("origin", Origin::NAMES, Origin::parse)?,
+        rule: o.opt_str("rule")?.map(str::to_owned),
     })
 }
 

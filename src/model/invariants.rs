@@ -163,6 +163,7 @@ mod tests {
             author: "t".into(),
             at: "t".into(),
             origin: crate::model::annotation::Origin::Manual,
+            rule: None,
         })
         .unwrap();
         assert_eq!(check(&d), Ok(()));

@@ -15,8 +15,9 @@ use sha2::{Digest, Sha256};
 use super::change::Change;
 use super::document::{Document, NextIds};
 use super::export::AnnotationOut;
-use super::import::{read_annotation_in, read_next_ids, read_speaker};
+use super::import::{read_annotation_in, read_next_ids, read_rejection, read_speaker};
 use super::json::{self, FieldError, FieldPath, Obj};
+use super::rejection::RejectedSuggestion;
 use super::schema::{read_target, Target};
 use super::speaker::Speaker;
 use super::text::TextIndex;
@@ -50,6 +51,8 @@ enum ChangeOut<'a> {
     RemoveTarget { at: usize, target: &'a Target },
     ReplaceTarget { before: &'a Target, after: &'a Target },
     NextIds { before: NextIds, after: NextIds },
+    InsertRejection { rejection: &'a RejectedSuggestion },
+    RemoveRejection { rejection: &'a RejectedSuggestion },
 }
 
 impl<'a> ChangeOut<'a> {
@@ -68,6 +71,8 @@ impl<'a> ChangeOut<'a> {
             Change::RemoveTarget { at, target } => ChangeOut::RemoveTarget { at: *at, target },
             Change::ReplaceTarget { before, after } => ChangeOut::ReplaceTarget { before, after },
             Change::NextIds { before, after } => ChangeOut::NextIds { before: *before, after: *after },
+            Change::InsertRejection(rejection) => ChangeOut::InsertRejection { rejection },
+            Change::RemoveRejection(rejection) => ChangeOut::RemoveRejection { rejection },
         }
     }
 }
@@ -98,6 +103,8 @@ fn read_change(o: &Obj, doc: &Document) -> Result<Change, FieldError> {
         "remove_target" => Change::RemoveTarget { at: o.index("at")?, target: target("target")? },
         "replace_target" => Change::ReplaceTarget { before: target("before")?, after: target("after")? },
         "next_ids" => Change::NextIds { before: next_ids("before")?, after: next_ids("after")? },
+        "insert_rejection" => Change::InsertRejection(read_rejection(&o.obj("rejection")?, doc)?),
+        "remove_rejection" => Change::RemoveRejection(read_rejection(&o.obj("rejection")?, doc)?),
         other => return Err(o.error_at("op", format!("{other:?} is not a change the journal knows"))),
     })
 }

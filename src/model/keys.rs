@@ -87,6 +87,11 @@ pub enum Command {
     },
     ToggleWordSnap,
     Article(ArticleMove),
+    /// Run the suggester on the article.
+    Suggest,
+    AcceptSuggestion,
+    NextSuggestion,
+    PreviousSuggestion,
 }
 
 /// One row of the key table.
@@ -103,14 +108,23 @@ pub struct KeyBinding {
     pub help: &'static str,
     /// A schema may bind this command to another key; fixed keys are reserved for the app.
     pub rebindable: bool,
+    /// A rebindable command added after schemas were first saved: a schema that does not name
+    /// it still gets its default key, unless the schema uses that key for something else.
+    /// (A command an older schema leaves out was left out on purpose; these it never knew.)
+    pub default_when_unnamed: bool,
 }
 
 const fn rebindable(name: &'static str, key: &'static str, command: Command, help: &'static str) -> KeyBinding {
-    KeyBinding { name, key, command, help, rebindable: true }
+    KeyBinding { name, key, command, help, rebindable: true, default_when_unnamed: false }
+}
+
+/// A rebindable command newer than some saved schemas (see [`KeyBinding::default_when_unnamed`]).
+const fn newer(name: &'static str, key: &'static str, command: Command, help: &'static str) -> KeyBinding {
+    KeyBinding { name, key, command, help, rebindable: true, default_when_unnamed: true }
 }
 
 const fn fixed(name: &'static str, key: &'static str, command: Command, help: &'static str) -> KeyBinding {
-    KeyBinding { name, key, command, help, rebindable: false }
+    KeyBinding { name, key, command, help, rebindable: false, default_when_unnamed: false }
 }
 
 const fn caret(direction: Direction, step: Step, extend: bool) -> Command {
@@ -154,11 +168,15 @@ pub const KEY_TABLE: &[KeyBinding] = &[
     rebindable("note", "n", Command::FocusNote, "write a note"),
     rebindable("next", "j", Command::NextAnnotation, "next annotation"),
     rebindable("previous", "k", Command::PreviousAnnotation, "previous annotation"),
-    rebindable("delete", "Delete", Command::Delete, "delete the selected annotation"),
-    fixed("delete_back", "Backspace", Command::Delete, "delete the selected annotation"),
+    rebindable("delete", "Delete", Command::Delete, "delete the selected annotation, or reject the current suggestion"),
+    fixed("delete_back", "Backspace", Command::Delete, "delete the selected annotation, or reject the current suggestion"),
     rebindable("undo", "Ctrl+z", Command::Undo, "undo"),
     rebindable("redo", "Ctrl+Shift+z", Command::Redo, "redo"),
     fixed("redo_y", "Ctrl+y", Command::Redo, "redo"),
+    newer("suggest", "g", Command::Suggest, "suggest quotes, cues and speakers (dashed ghosts)"),
+    newer("accept_suggestion", "a", Command::AcceptSuggestion, "accept the current suggestion"),
+    newer("next_suggestion", "]", Command::NextSuggestion, "next suggestion"),
+    newer("previous_suggestion", "[", Command::PreviousSuggestion, "previous suggestion"),
     fixed("next_article", "Alt+ArrowDown", Command::Article(ArticleMove::NextUnfinished), "next unfinished article"),
     fixed("previous_article", "Alt+ArrowUp", Command::Article(ArticleMove::PreviousUnfinished), "previous unfinished article"),
     fixed("done_next", "Ctrl+Enter", Command::Article(ArticleMove::DoneAndNext), "mark the article done and go to the next unfinished one"),

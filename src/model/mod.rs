@@ -20,6 +20,7 @@ pub mod journal;
 pub mod json;
 pub mod keys;
 pub mod locate;
+pub mod rejection;
 pub mod schema;
 pub mod sequence;
 pub mod sort;

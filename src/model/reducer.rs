@@ -7,6 +7,7 @@ use super::change::{apply_all, revert_all, Change};
 use super::document::Document;
 use super::ids::TargetId;
 use super::invariants::{annotation_problem, span_problem};
+use super::rejection::RejectedSuggestion;
 use super::schema::Target;
 use super::speaker::{is_wikidata_id, same, Speaker, SpeakerId};
 use super::text::Span;
@@ -59,7 +60,7 @@ impl Document {
 fn plan(doc: &Document, action: &Action) -> Plan {
     use Action::*;
     match action {
-        CreateAnnotation { kind, quote_type, span, author, at, origin } => {
+        CreateAnnotation { kind, quote_type, span, author, at, origin, rule } => {
             let quote_type = match (kind, quote_type) {
                 (AnnotationKind::Quote, q) => Some(q.unwrap_or(QuoteType::Direct)),
                 (AnnotationKind::Claim, None) => None,
@@ -88,6 +89,7 @@ fn plan(doc: &Document, action: &Action) -> Plan {
                 created_by: author.clone(),
                 created_at: at.clone(),
                 origin: *origin,
+                rule: rule.clone(),
             };
             let changes = vec![Change::NextIds { before: doc.next_ids, after: next }, Change::InsertAnnotation(a)];
             Ok((changes, Outcome { created_annotation: Some(id), ..Outcome::default() }))
@@ -297,6 +299,19 @@ fn plan(doc: &Document, action: &Action) -> Plan {
             }
             let at = doc.schema.targets.iter().position(|x| x.id == *id).expect("found above");
             Ok((vec![Change::RemoveTarget { at, target: t.clone() }], Outcome::default()))
+        }
+        RejectSuggestion { fragments, rule } => {
+            if fragments.is_empty() {
+                return refuse("a suggestion has at least one fragment");
+            }
+            for span in fragments {
+                check_span(doc, *span)?;
+            }
+            if doc.rejected_suggestions.iter().any(|r| r.fragments == *fragments) {
+                return refuse("this suggestion is already rejected");
+            }
+            let rejection = RejectedSuggestion { fragments: fragments.clone(), rule: rule.clone() };
+            Ok((vec![Change::InsertRejection(rejection)], Outcome::default()))
         }
         Batch { .. } => unreachable!("batches are applied step by step by apply_logged"),
     }

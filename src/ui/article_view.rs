@@ -16,15 +16,25 @@ pub struct ArticleProps {
     pub node_ref: NodeRef,
     /// The mouse was released in the article; with the annotation of the run under it, if any.
     pub on_mouse_up: Callback<Option<AnnotationId>>,
+    /// A release over a suggestion's ghost with no annotation under it: that suggestion.
+    pub on_suggestion: Callback<usize>,
 }
 
 #[component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
     // One listener for the whole article: a release is either the end of a drag (the app
     // reads the selection) or a click on a highlight (the run names its annotation).
-    let on_mouse_up = props.on_mouse_up.reform(|event: MouseEvent| {
-        let run = event.target_dyn_into::<web_sys::Element>().and_then(|e| e.closest("[data-target]").ok().flatten());
-        run.and_then(|run| run.get_attribute("data-target")).map(AnnotationId)
+    let (on_mouse_up, on_suggestion) = (props.on_mouse_up.clone(), props.on_suggestion.clone());
+    let on_mouse_up = Callback::from(move |event: MouseEvent| {
+        let run = event.target_dyn_into::<web_sys::Element>();
+        let attribute =
+            |name: &str| run.as_ref().and_then(|e| e.closest(&format!("[{name}]")).ok().flatten()?.get_attribute(name));
+        let clicked = attribute("data-target").map(AnnotationId);
+        let suggestion = attribute("data-suggestion").and_then(|n| n.parse().ok());
+        on_mouse_up.emit(clicked.clone());
+        if let (None, Some(index)) = (clicked, suggestion) {
+            on_suggestion.emit(index);
+        }
     });
     html! {
         <article class="article" ref={props.node_ref.clone()} onmouseup={on_mouse_up}
@@ -63,13 +73,14 @@ fn render_run(run: &Run) -> Html {
         None => (None, None),
     };
     let target = run.target.as_ref().map(|id| AttrValue::from(id.0.clone()));
+    let suggestion = run.suggestion.map(|index| AttrValue::from(index.to_string()));
     html! {
         <>
             if run.caret_before {
                 <span class="caret" aria-hidden="true"></span>
             }
             <span class={run.classes.clone()} data-start={run.start.to_string()} title={run.title.clone()}
-                data-label={label} data-label-kind={label_kind} data-target={target}>
+                data-label={label} data-label-kind={label_kind} data-target={target} data-suggestion={suggestion}>
                 { run.text.clone() }
             </span>
         </>

@@ -23,6 +23,9 @@ pub struct ListProps {
     pub rows: Rc<Vec<AnnotationRow>>,
     pub selected: Option<AnnotationId>,
     pub on_select: Callback<AnnotationId>,
+    /// The current suggestion's index, when its row is in the list.
+    pub current_suggestion: Option<usize>,
+    pub on_select_suggestion: Callback<usize>,
     /// What to say when there is nothing to list, naming the schema's keys.
     pub empty_hint: AttrValue,
 }
@@ -52,9 +55,9 @@ pub fn AnnotationList(props: &ListProps) -> Html {
         <ul class="ann-list" style={height} aria-label="Annotations in text order" data-testid="annotation-list">
             for (index, row) in props.rows[shown.clone()].iter().enumerate().map(|(i, row)| (shown.start + i, row)) {
                 <li key={row.id.0.clone()} style={format!("top: {}px", index * ROW_HEIGHT as usize)}>
-                    <button aria-current={(props.selected.as_ref() == Some(&row.id)).to_string()}
-                        onclick={ let (on, id) = (props.on_select.clone(), row.id.clone()); Callback::from(move |_: MouseEvent| on.emit(id.clone())) }>
-                        <span class={classes!("badge", row.is_claim.then_some("claim"))}>{ &row.label }</span>
+                    <button aria-current={current(props, row).to_string()} onclick={select(props, row)}
+                        class={classes!(row.suggestion.is_some().then_some("suggested"))}>
+                        <span class={classes!("badge", row.is_claim.then_some("claim"), row.suggestion.is_some().then_some("ghost"))}>{ &row.label }</span>
                         <span class="snippet">{ &row.snippet }</span>
                         <span class="meta">{ &row.summary }</span>
                     </button>
@@ -62,6 +65,23 @@ pub fn AnnotationList(props: &ListProps) -> Html {
             }
         </ul>
         </div>
+    }
+}
+
+fn current(props: &ListProps, row: &AnnotationRow) -> bool {
+    match row.suggestion {
+        Some(index) => props.current_suggestion == Some(index),
+        None => props.selected.as_ref() == Some(&row.id),
+    }
+}
+
+fn select(props: &ListProps, row: &AnnotationRow) -> Callback<MouseEvent> {
+    match row.suggestion {
+        Some(index) => props.on_select_suggestion.reform(move |_| index),
+        None => {
+            let id = row.id.clone();
+            props.on_select.reform(move |_| id.clone())
+        }
     }
 }
 

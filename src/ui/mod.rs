@@ -26,6 +26,7 @@ mod speaker_picker;
 mod speakers;
 mod statusbar;
 mod store;
+mod suggestion_card;
 mod topbar;
 
 pub use app::App;

@@ -180,6 +180,8 @@ impl Running {
             self.session.run(&mut self.editor, input);
             return self.open_article(id);
         }
+        // Read by benches/sample-page.mjs: the suggester and the views it changes, in the page.
+        let timed = matches!(input, Input::Key(Command::Suggest)).then(|| mark("stancemark-suggest-start")).flatten();
         let (revision, looks) = (self.editor.revision(), self.session.looks());
         let effects = self.session.run(&mut self.editor, input);
         let edited = self.editor.revision() != revision;
@@ -187,6 +189,9 @@ impl Running {
         let changed = edited || self.session.looks() != looks;
         if changed {
             self.refresh();
+        }
+        if let Some(performance) = timed {
+            let _ = performance.measure_with_start_mark("stancemark-suggest", "stancemark-suggest-start");
         }
         changed
     }
@@ -254,4 +259,11 @@ impl Running {
 fn focus_in_field() -> bool {
     let active = gloo::utils::document().active_element();
     active.is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+}
+
+/// Sets a performance mark, and returns the page's clock for the measure that ends it.
+fn mark(name: &str) -> Option<web_sys::Performance> {
+    let performance = web_sys::window()?.performance()?;
+    performance.mark(name).ok()?;
+    Some(performance)
 }

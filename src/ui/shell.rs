@@ -26,6 +26,7 @@ use super::list::AnnotationList;
 use super::notice::NoticeBar;
 use super::speakers::SpeakersPanel;
 use super::statusbar::StatusBar;
+use super::suggestion_card::SuggestionCardView;
 use super::topbar::TopBar;
 
 /// The elements the app reads or moves directly.
@@ -61,6 +62,7 @@ pub struct Callbacks {
     pub input: Callback<Input>,
     mouse_up: Callback<Option<AnnotationId>>,
     select: Callback<AnnotationId>,
+    select_suggestion: Callback<usize>,
     command: Callback<Command>,
     edit: Callback<Action>,
     jump: Callback<SpeakerId>,
@@ -80,6 +82,7 @@ impl Callbacks {
         Callbacks {
             mouse_up: input.reform(move |clicked| Input::MouseUp { selection: mouse_selection(&article), clicked }),
             select: input.reform(Input::Select),
+            select_suggestion: input.reform(Input::SelectSuggestion),
             command: input.reform(Input::Key),
             edit: input.reform(Input::Edit),
             jump: input.reform(Input::JumpToSpeaker),
@@ -179,6 +182,8 @@ pub fn render(page: &Page) -> Html {
                 on_undo={send(|| Input::Key(Command::Undo))} on_redo={send(|| Input::Key(Command::Redo))}
                 on_export={callbacks.export.clone()} on_open={callbacks.open.clone()}
                 on_help={send(|| Input::Key(Command::ToggleHelp))}
+                on_suggest={send(|| Input::Key(Command::Suggest))}
+                suggest_key={AttrValue::from(keymap::key_label(&doc.schema, "suggest"))}
                 article={article.clone()} on_article={callbacks.article.clone()} />
             { match session.notice() {
                 Some(notice) => html! {
@@ -189,7 +194,8 @@ pub fn render(page: &Page) -> Html {
             } }
             <main class="workspace">
                 <div class="reading" ref={refs.reading.clone()}>
-                    <ArticleView blocks={shown.blocks.clone()} node_ref={refs.article.clone()} on_mouse_up={callbacks.mouse_up.clone()} />
+                    <ArticleView blocks={shown.blocks.clone()} node_ref={refs.article.clone()} on_mouse_up={callbacks.mouse_up.clone()}
+                        on_suggestion={callbacks.select_suggestion.clone()} />
                     if session.pending().is_some() {
                         <FloatBar node_ref={refs.float_bar.clone()} can_link={selected.is_some()}
                             can_add_fragment={selected.is_some_and(|a| a.kind == AnnotationKind::Quote)}
@@ -225,11 +231,16 @@ fn side_panel(panel: &Panel, session: &Session, callbacks: &Callbacks, hints: &E
                 on_create_speaker_from_mention={callbacks.speaker_from_mention.clone()}
                 on_create_speaker_named={callbacks.speaker_named.clone()} />
         },
+        Panel::Suggestion(card) => match card.as_ref() {
+            Some(card) => html! { <SuggestionCardView card={card.clone()} on_input={callbacks.input.clone()} /> },
+            None => html! {},
+        },
         Panel::Details(None) => html! {
             <p class="panel-section empty" data-testid="details-empty">{ &hints.details }</p>
         },
         Panel::Annotations(rows) => html! {
             <AnnotationList rows={rows.clone()} selected={session.selected().cloned()} on_select={callbacks.select.clone()}
+                current_suggestion={session.suggested().current()} on_select_suggestion={callbacks.select_suggestion.clone()}
                 empty_hint={AttrValue::from(hints.annotations.clone())} />
         },
         Panel::Speakers(rows) => html! {

@@ -21,6 +21,9 @@ pub struct TopBarProps {
     pub on_export: Callback<ExportKind>,
     pub on_open: Callback<Vec<web_sys::File>>,
     pub on_help: Callback<()>,
+    pub on_suggest: Callback<()>,
+    /// The schema's key for Suggest, as a keycap.
+    pub suggest_key: AttrValue,
     /// The open article's place in its project.
     pub article: Option<ArticleNav>,
     pub on_article: Callback<ArticleMove>,
@@ -66,6 +69,12 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                         <button role="menuitem" onclick={export(ExportKind::CopyJson)} title="Copy the document JSON to the clipboard">{ "Copy JSON to the clipboard" }</button>
                     </div>
                 </details>
+            </nav>
+            <nav class="toolbar" aria-label="Suggestions">
+                <button class="btn" onclick={props.on_suggest.reform(|_: MouseEvent| ())} data-testid="suggest"
+                    title={with_key("Suggest quotes, cues and speakers in this article; they show dashed until you accept them", &props.suggest_key)}>
+                    { "Suggest" }
+                </button>
             </nav>
             <nav class="toolbar" aria-label="History">
                 <button class="btn" disabled={!props.can_undo} onclick={props.on_undo.reform(|_: MouseEvent| ())} title={with_key("Undo", &props.undo_key)} data-testid="undo">{ "Undo" }</button>

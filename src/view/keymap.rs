@@ -40,11 +40,21 @@ fn chord(press: &KeyPress) -> String {
 /// The key a binding has under `schema`: a rebindable command's schema key (none when the
 /// schema leaves it unbound), a fixed binding's own.
 fn effective_key<'s>(binding: &'s KeyBinding, schema: &'s Schema) -> Option<&'s str> {
-    if binding.rebindable {
-        schema.hotkeys.get(binding.name).map(String::as_str)
-    } else {
-        Some(binding.key)
+    if !binding.rebindable {
+        return Some(binding.key);
     }
+    match schema.hotkeys.get(binding.name) {
+        Some(key) => Some(key),
+        None if binding.default_when_unnamed && !schema_uses(schema, binding.key) => Some(binding.key),
+        None => None,
+    }
+}
+
+/// Whether a schema binds `key` to a command or a stance.
+fn schema_uses(schema: &Schema, key: &str) -> bool {
+    let key = normalise(key);
+    let stance = |c: char| normalise(&c.to_string());
+    schema.hotkeys.values().any(|k| normalise(k) == key) || schema.stances.iter().any(|s| stance(s.key) == key)
 }
 
 /// Maps a key press to a command, or `None` to let the browser have it.

@@ -12,6 +12,8 @@ pub mod panels;
 pub mod segments;
 pub mod session;
 pub mod speaker_guess;
+pub mod suggested;
+pub mod suggestion_card;
 pub mod views;
 pub mod virtual_list;
 pub mod workspace;

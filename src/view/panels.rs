@@ -21,6 +21,8 @@ pub struct AnnotationRow {
     pub snippet: String,
     /// Kind, speaker and stance in a line ([`labels::summary`]).
     pub summary: String,
+    /// An open suggestion's row (its index in the suggester's list), not an annotation's.
+    pub suggestion: Option<usize>,
 }
 
 /// Every annotation in text order, mirroring the highlights.
@@ -33,6 +35,7 @@ pub fn annotation_rows(doc: &Document) -> Vec<AnnotationRow> {
             is_claim: annotation.kind == AnnotationKind::Claim,
             snippet: fragments_text(doc, annotation).join(" … "),
             summary: labels::summary(doc, annotation),
+            suggestion: None,
         })
         .collect()
 }

@@ -14,6 +14,7 @@ use crate::model::ids::{SpeakerId, StanceId, TargetId};
 use crate::model::text::Span;
 
 use super::labels;
+use super::suggested::{Ghost, GhostRole};
 
 /// What the reader is doing right now, beside the document itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,6 +22,8 @@ pub struct Focus {
     pub selected: Option<AnnotationId>,
     pub pending: Option<Span>,
     pub caret: Option<usize>,
+    /// The open suggestions' spans, drawn dashed; shared with the session's suggestions.
+    pub ghosts: Rc<Vec<Ghost>>,
 }
 
 /// One block as the page shows it.
@@ -47,6 +50,8 @@ pub struct Run {
     pub target: Option<AnnotationId>,
     /// The keyboard caret sits just before this run.
     pub caret_before: bool,
+    /// The suggestion a click on this run makes current, where no annotation is under it.
+    pub suggestion: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -69,7 +74,12 @@ struct Item<'d> {
 /// Builds the view of every block. Cost is O(text + spans · overlap depth).
 pub fn block_views(doc: &Document, focus: &Focus) -> Vec<BlockView> {
     let items = collect_items(doc);
-    doc.article.blocks.iter().map(|block| build_block(doc, block, block_items(&items, block.span), focus)).collect()
+    let ghosts = &focus.ghosts;
+    doc.article
+        .blocks
+        .iter()
+        .map(|block| build_block(doc, block, block_items(&items, block.span), block_ghosts(ghosts, block.span), focus))
+        .collect()
 }
 
 /// The block views of an article kept across edits: a block is rebuilt only when what it shows
@@ -99,12 +109,16 @@ impl BlockViews {
         let mut signatures = Vec::with_capacity(blocks.len());
         self.rebuilt = 0;
         for (i, block) in blocks.iter().enumerate() {
-            let inside = if i < highlighted { block_items(&items, block.span) } else { &[] };
-            let signature = block_signature(&names, block.span, inside, focus);
+            let (inside, ghosts) = if i < highlighted {
+                (block_items(&items, block.span), block_ghosts(&focus.ghosts, block.span))
+            } else {
+                (&[][..], &[][..])
+            };
+            let signature = block_signature(&names, block.span, inside, ghosts, focus);
             if same_article && self.signatures[i] == signature {
                 views.push(self.views[i].clone());
             } else {
-                views.push(build_block(doc, block, inside, focus));
+                views.push(build_block(doc, block, inside, ghosts, focus));
                 self.rebuilt += 1;
             }
             signatures.push(signature);
@@ -128,9 +142,17 @@ fn block_items<'i, 'd>(items: &'i [Item<'d>], block: Span) -> &'i [Item<'d>] {
     &items[first..last]
 }
 
-fn build_block(doc: &Document, block: &Block, inside: &[Item<'_>], focus: &Focus) -> BlockView {
+/// The ghosts that start inside `block` (a suggestion never spans two blocks' text... and if it
+/// did, its start's block shows it).
+fn block_ghosts(ghosts: &[Ghost], block: Span) -> &[Ghost] {
+    let first = ghosts.partition_point(|g| g.span.start < block.start);
+    let last = ghosts.partition_point(|g| g.span.start < block.end);
+    &ghosts[first..last]
+}
+
+fn build_block(doc: &Document, block: &Block, inside: &[Item<'_>], ghosts: &[Ghost], focus: &Focus) -> BlockView {
     let index = doc.text_index();
-    let runs = block_runs(doc, block.span, inside, focus, |span| index.slice(span).to_owned());
+    let runs = block_runs(doc, block.span, inside, ghosts, focus, |span| index.slice(span).to_owned());
     BlockView { kind: block.kind, span: block.span, runs: Rc::new(runs) }
 }
 
@@ -162,8 +184,9 @@ impl<'d> Names<'d> {
 }
 
 /// Everything a block's runs are made from, hashed.
-fn block_signature(names: &Names, block: Span, inside: &[Item<'_>], focus: &Focus) -> u64 {
+fn block_signature(names: &Names, block: Span, inside: &[Item<'_>], ghosts: &[Ghost], focus: &Focus) -> u64 {
     let mut hasher = DefaultHasher::new();
+    ghosts.hash(&mut hasher);
     for item in inside {
         let a = item.annotation;
         (item.span, item.role, item.first_fragment, &a.id, a.kind, a.quote_type).hash(&mut hasher);
@@ -206,6 +229,7 @@ fn block_runs(
     doc: &Document,
     block: Span,
     items: &[Item<'_>],
+    ghosts: &[Ghost],
     focus: &Focus,
     slice: impl Fn(Span) -> String,
 ) -> Vec<Run> {
@@ -219,6 +243,9 @@ fn block_runs(
     let mut cuts = vec![block.start, block.end];
     for item in items {
         cuts.extend([item.span.start.max(block.start), item.span.end.min(block.end)]);
+    }
+    for ghost in ghosts {
+        cuts.extend([ghost.span.start.max(block.start), ghost.span.end.min(block.end)]);
     }
     if let Some(pending) = focus.pending {
         cuts.extend([pending.start, pending.end].into_iter().filter(|&p| block.start <= p && p <= block.end));
@@ -234,6 +261,10 @@ fn block_runs(
         let span = Span::new(pair[0], pair[1]);
         let covering: Vec<&Item<'_>> = items.iter().filter(|item| item.span.contains(&span)).collect();
         let mut run = describe(span, &covering, focus, &labels, &summaries);
+        let over: Vec<&Ghost> = ghosts.iter().filter(|g| g.span.contains(&span)).collect();
+        if !over.is_empty() {
+            show_ghosts(&mut run, span, &over);
+        }
         run.text = slice(span);
         run.caret_before = focus.caret == Some(span.start);
         runs.push(run);
@@ -248,6 +279,7 @@ fn block_runs(
             title: None,
             target: None,
             caret_before: true,
+            suggestion: None,
         });
     }
     runs
@@ -325,7 +357,50 @@ fn describe(
         title,
         target,
         caret_before: false,
+        suggestion: None,
     }
+}
+
+/// Adds the suggestions over a run: dashed outlines, the current one's cue and source, a chip
+/// where the current one starts, a line of hover text, and what a click makes current.
+fn show_ghosts(run: &mut Run, span: Span, over: &[&Ghost]) {
+    let fragments: Vec<&&Ghost> = over.iter().filter(|g| g.role == GhostRole::Fragment).collect();
+    let mut classes = vec![run.classes.as_str()];
+    if !fragments.is_empty() {
+        classes.push("ghost");
+    }
+    if fragments.iter().any(|g| g.current) {
+        classes.push("ghost-current");
+    }
+    if over.iter().any(|g| g.role == GhostRole::Cue) {
+        classes.push("ghost-cue");
+    }
+    if over.iter().any(|g| g.role == GhostRole::Mention) {
+        classes.push("ghost-mention");
+    }
+    run.classes = classes.join(" ");
+    let starts = |role| over.iter().any(|g| g.current && g.role == role && g.span.start == span.start);
+    let chip = if over.iter().any(|g| g.current && g.first_fragment && g.span.start == span.start) {
+        Some(("suggested", "ghost"))
+    } else if starts(GhostRole::Cue) {
+        Some(("cue?", "cue"))
+    } else if starts(GhostRole::Mention) {
+        Some(("source?", "mention"))
+    } else {
+        None
+    };
+    if run.label.is_none() {
+        run.label = chip.map(|(text, kind)| (text.to_owned(), kind));
+    }
+    if !fragments.is_empty() {
+        let line = "suggested quote: click it, then A accepts and Delete rejects";
+        run.title = Some(match run.title.take() {
+            Some(title) => format!("{title}\n{line}"),
+            None => line.to_owned(),
+        });
+    }
+    // Clicking picks the innermost suggestion, as it picks the innermost annotation.
+    run.suggestion = fragments.iter().min_by_key(|g| g.span.len()).map(|g| g.index);
 }
 
 /// The chip a run starts with, if a span begins exactly here: the annotation's label for its
@@ -384,6 +459,7 @@ mod tests {
             author: "test".into(),
             at: "2026-11-25T00:00:00Z".into(),
             origin: Origin::Manual,
+            rule: None,
         };
         editor.apply(action).unwrap().created_annotation.unwrap()
     }

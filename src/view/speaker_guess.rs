@@ -12,65 +12,10 @@ pub struct Proposal {
     pub kind: SpeakerKind,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "him", "her", "them"];
-
-const GROUP_WORDS: &[&str] = &["officials", "analysts", "sources", "authorities", "residents", "experts", "people"];
-
-const ORGANISATION_WORDS: &[&str] = &[
-    "staff",
-    "ministry",
-    "council",
-    "kremlin",
-    "government",
-    "army",
-    "agency",
-    "office",
-    "department",
-    "committee",
-    "parliament",
-    "company",
-    "police",
-    "union",
-    "nations",
-    "house",
-];
-
-/// Proposes a speaker from a source mention. A name is the trailing run of capitalised words
-/// (at most three; "Dmitry Peskov"), and the words before it are the role ("Kremlin
-/// spokesman"). Mentions that are pronouns propose nothing: they refer to someone named elsewhere.
+/// Proposes a speaker from a source mention; the rules live with the suggestion engine
+/// ([`crate::suggest::names::propose`]) so that both agree on what a mention names.
 pub fn propose(mention: &str) -> Option<Proposal> {
-    let mention = mention.trim().trim_matches(|c: char| c == ',' || c == '.' || c == '"');
-    if mention.is_empty() || PRONOUNS.contains(&mention.to_lowercase().as_str()) {
-        return None;
-    }
-    let words: Vec<&str> = mention.split_whitespace().collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    if lower.iter().any(|w| ORGANISATION_WORDS.contains(&w.as_str())) && !ends_with_person_name(&words) {
-        let name = mention.trim_start_matches("The ").trim_start_matches("the ").to_owned();
-        return Some(Proposal { name, role: None, kind: SpeakerKind::Organisation });
-    }
-    if words.len() <= 3 && lower.last().is_some_and(|w| GROUP_WORDS.contains(&w.as_str())) {
-        return Some(Proposal { name: mention.to_owned(), role: None, kind: SpeakerKind::Group });
-    }
-    let name_len = words.iter().rev().take_while(|w| is_name_word(w)).take(3).count().clamp(1, 2);
-    let split = words.len().saturating_sub(name_len);
-    let name = words[split..].join(" ");
-    let role = (split > 0).then(|| words[..split].join(" "));
-    Some(Proposal { name, role, kind: SpeakerKind::Person })
-}
-
-fn is_name_word(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && !word.ends_with('.')
-        && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-}
-
-/// "… Dmitry Peskov": the last two words look like a given name and a surname.
-fn ends_with_person_name(words: &[&str]) -> bool {
-    words.len() >= 3
-        && words[words.len() - 2..].iter().all(|w| is_name_word(w))
-        && !ORGANISATION_WORDS.contains(&words[words.len() - 1].to_lowercase().as_str())
+    crate::suggest::names::propose(mention).map(|(name, role, kind)| Proposal { name, role, kind })
 }
 
 /// Speakers whose name or alias matches `query`, best first: exact name or alias, then a word

@@ -10,6 +10,7 @@ use crate::model::history::Editor;
 use crate::view::panels::{self, AnnotationRow, DetailsView, SpeakerRow};
 use crate::view::segments::{BlockView, BlockViews, Focus};
 use crate::view::session::{Session, Tab};
+use crate::view::suggestion_card::{self, SuggestionCard};
 
 /// A view and the state it was built for.
 struct Built<K, V> {
@@ -37,7 +38,8 @@ pub struct Views {
     /// The editor's generation the kept block views belong to (see `Editor::generation`).
     generation: u64,
     shown_blocks: Rc<Vec<BlockView>>,
-    list: Option<Built<u64, Vec<AnnotationRow>>>,
+    list: Option<Built<(u64, u64), Vec<AnnotationRow>>>,
+    card: Option<Built<(u64, u64), Option<SuggestionCard>>>,
     speakers: Option<Built<u64, Vec<SpeakerRow>>>,
     details: Option<Built<(u64, AnnotationId), DetailsView>>,
 }
@@ -51,6 +53,8 @@ pub struct Shown {
 pub enum Panel {
     /// The selected annotation's details, or nothing selected.
     Details(Option<Rc<DetailsView>>),
+    /// No annotation selected, and a suggestion is current: its card.
+    Suggestion(Rc<Option<SuggestionCard>>),
     Annotations(Rc<Vec<AnnotationRow>>),
     Speakers(Rc<Vec<SpeakerRow>>),
 }
@@ -67,6 +71,7 @@ impl Default for Views {
             generation: 0,
             shown_blocks: Rc::default(),
             list: None,
+            card: None,
             speakers: None,
             details: None,
         }
@@ -101,7 +106,12 @@ impl Views {
             self.blocks_key = Some(key);
         }
         let blocks = self.shown_blocks.clone();
+        let suggestions = session.suggested().revision();
         let panel = match session.tab() {
+            Tab::Details if session.selected().is_none() && session.suggested().current().is_some() => {
+                let key = (revision, suggestions);
+                Panel::Suggestion(rebuild(&mut self.card, key, || suggestion_card::card(doc, session.suggested())))
+            }
             Tab::Details => Panel::Details(session.selected().and_then(|id| {
                 let key = (revision, id.clone());
                 match &self.details {
@@ -113,7 +123,13 @@ impl Views {
                     }
                 }
             })),
-            Tab::Annotations => Panel::Annotations(rebuild(&mut self.list, revision, || panels::annotation_rows(doc))),
+            Tab::Annotations => Panel::Annotations(rebuild(&mut self.list, (revision, suggestions), || {
+                let rows = panels::annotation_rows(doc);
+                match session.suggested().open() {
+                    [] => rows,
+                    _ => suggestion_card::with_suggestion_rows(doc, session.suggested(), &rows),
+                }
+            })),
             Tab::Speakers => Panel::Speakers(rebuild(&mut self.speakers, revision, || panels::speaker_rows(doc))),
         };
         Shown { blocks, panel }

@@ -93,6 +93,7 @@ async fn a_long_annotation_list_renders_the_rows_in_view_as_it_scrolls() {
             author: "e2e".into(),
             at: "2026-12-02T00:00:00Z".into(),
             origin: Origin::Manual,
+            rule: None,
         };
         editor.apply(action).unwrap();
     }

@@ -9,3 +9,4 @@ mod keyboard;
 mod long_article;
 mod reading;
 mod speakers;
+mod suggestions;

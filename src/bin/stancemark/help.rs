@@ -10,6 +10,8 @@ pub fn of(command: &str) -> Option<&'static str> {
         "corpus" => Some(CORPUS),
         "stats" => Some(STATS),
         "split" => Some(SPLIT),
+        "suggest" => Some(SUGGEST),
+        "eval" => Some(EVAL),
         _ => None,
     }
 }
@@ -25,6 +27,8 @@ USAGE:
     stancemark stats DATASET... [--json]
     stancemark split DATASET... (-o OUTDIR | --prefix PREFIX) [--ratios 80/10/10] [--seed N]
                      [--done-only] [--rows]
+    stancemark suggest ARTICLE|ARTICLES.jsonl... [-o PRE.jsonl] [--min-confidence X]
+    stancemark eval [--gold DIR] [--half dev|test|all] [--json]
     stancemark help [COMMAND]
 
 COMMANDS:
@@ -34,6 +38,8 @@ COMMANDS:
     corpus     Bring many articles (a folder, a JSONL of records) into one dataset JSONL
     stats      Count articles, quotes, claims, speakers, stance per target, annotators
     split      Split a dataset by article into train, dev and test, deterministically
+    suggest    Pre-annotate articles with suggested quotes, cues and speakers
+    eval       Score the suggestions against a gold set of quotes (dev and test halves)
 
 EXAMPLES:
     stancemark parse static/ceasefire-2025-03-16.txt -o ceasefire.json
@@ -41,6 +47,8 @@ EXAMPLES:
     stancemark convert annotated/*.json --dataset corpus.jsonl --rows rows.jsonl
     stancemark corpus articles/ -o corpus.jsonl
     stancemark split corpus.jsonl --ratios 80/10/10 --seed 42 --done-only -o splits/
+    stancemark suggest articles.jsonl --min-confidence 0.9 -o pre.jsonl
+    stancemark eval --half dev
 
 Offsets are Unicode code points into the document's canonical text, so in Python
 text[start:end] is the span. The format is described in docs/format.md.
@@ -207,4 +215,62 @@ EXIT STATUS: 0 written, 1 an input is invalid, 2 wrong usage or I/O error.
 
 EXAMPLE:
     stancemark split corpus.jsonl --ratios 80/10/10 --seed 42 --done-only --rows -o splits/
+";
+
+pub const SUGGEST: &str = "\
+stancemark suggest: pre-annotate articles with suggested quotes, cues and speakers
+
+USAGE:
+    stancemark suggest ARTICLE|ARTICLES.jsonl... [-o PRE.jsonl] [--min-confidence X] [--at TIME]
+
+Reads articles as `corpus` does (text files, JSON records, JSONL of records or dataset
+lines), runs the offline suggestion rules on each, accepts every suggestion with a
+confidence of at least X (default 0), and writes one dataset JSONL: each accepted
+suggestion is an ordinary quote with origin \"suggestion\" and its rule, with its cue,
+source mention and speaker (speakers are created once per person, with aliases).
+
+OPTIONS:
+    -o PRE.jsonl          Write here instead of standard output
+    --min-confidence X    Accept only suggestions at or above X (0 to 1); 0.9 keeps
+                          quotes with a cue beside them, 0.6 adds quotes that stand alone
+    --at TIME             The created_at time stamp (RFC 3339); a fixed one by default,
+                          so that the same input gives the same output
+
+Nothing is written if any input is invalid.
+
+EXIT STATUS: 0 written, 1 an input is invalid, 2 wrong usage or I/O error.
+
+EXAMPLE:
+    stancemark suggest static/ceasefire-2025-03-16.txt -o pre.jsonl
+";
+
+pub const EVAL: &str = "\
+stancemark eval: score the suggestions against a gold set of quotes
+
+USAGE:
+    stancemark eval [--gold DIR] [--half dev|test|all] [--json]
+
+DIR holds articles/<id>.txt and gold_quotes.jsonl, laid out like ../shared/eval/quotes
+(the default, relative to the current directory). Articles are sorted by id: the first
+half is the development half (rules are tuned on it), the second the test half (reported
+only). Each half gets a table per quote type and overall. A gold quote's type comes from
+its quotation marks: enclosed in them direct, containing some mixed, none indirect.
+
+COLUMNS:
+    GGT >0.3, >0.8   The Gender Gap Tracker's metric: a prediction matches a gold quote
+                     when it covers more than 0.3 (0.8) of it, one to one, greedily
+    exact            Same span after trimming quotation marks, spaces and punctuation
+    spk              Speaker accuracy over matched quotes: mention overlaps the gold's,
+                     or both have none
+    name             Resolved speaker name equals the gold's resolved name
+    e2e              Correct speakers over all gold quotes
+    cue              Cue span exactly the gold's (over matched quotes)
+    An interrupted quote counts as one prediction per fragment.
+
+OPTIONS:
+    --gold DIR       The gold set (default ../shared/eval/quotes)
+    --half H         dev, test or all (default all)
+    --json           Print the numbers as JSON
+
+EXIT STATUS: 0 printed, 1 the gold set is empty, 2 wrong usage or I/O error.
 ";

@@ -13,6 +13,8 @@ mod corpus;
 #[cfg(not(target_arch = "wasm32"))]
 mod error;
 #[cfg(not(target_arch = "wasm32"))]
+mod eval;
+#[cfg(not(target_arch = "wasm32"))]
 mod help;
 #[cfg(not(target_arch = "wasm32"))]
 mod input;
@@ -26,6 +28,8 @@ mod parse;
 mod split;
 #[cfg(not(target_arch = "wasm32"))]
 mod stats;
+#[cfg(not(target_arch = "wasm32"))]
+mod suggest;
 #[cfg(not(target_arch = "wasm32"))]
 mod validate;
 
@@ -50,7 +54,9 @@ fn run(args: &[String]) -> Result<(), error::CliError> {
     use error::CliError;
 
     let Some((command, rest)) = args.split_first() else {
-        return Err(CliError::usage("a COMMAND is needed: parse, validate, convert, corpus, stats or split"));
+        return Err(CliError::usage(
+            "a COMMAND is needed: parse, validate, convert, corpus, stats, split, suggest or eval",
+        ));
     };
     if rest.iter().any(|a| a == "--help" || a == "-h") {
         return output::print(help::of(command).ok_or_else(|| unknown(command))?);
@@ -67,6 +73,8 @@ fn run(args: &[String]) -> Result<(), error::CliError> {
         "corpus" => corpus::run(rest),
         "stats" => stats::run(rest),
         "split" => split::run(rest),
+        "suggest" => suggest::run(rest),
+        "eval" => eval::run(rest),
         other => Err(unknown(other)),
     }
 }

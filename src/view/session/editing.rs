@@ -24,6 +24,7 @@ impl Session {
             author: self.author.clone(),
             at: (self.clock)(),
             origin: Origin::Manual,
+            rule: None,
         };
         if let Some(outcome) = self.apply(editor, action) {
             self.collapse_selection();

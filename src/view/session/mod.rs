@@ -10,6 +10,7 @@
 
 mod editing;
 mod selection;
+mod suggesting;
 mod transfer;
 
 use crate::model::action::{Action, Outcome};
@@ -23,6 +24,9 @@ use crate::view::caret::KeySelection;
 use crate::view::keymap::{key_label, Command};
 use crate::view::notice::{Notice, NoticeAction};
 use crate::view::segments::Focus;
+use crate::view::suggested::{SpeakerChoice, Suggested};
+
+pub use suggesting::ACCEPT_ALL_THRESHOLD;
 
 pub use transfer::ExportKind;
 
@@ -63,6 +67,16 @@ pub enum Input {
     NewSpeakerNamed(String),
     /// A new stance target typed in the details panel, chosen for the selected annotation.
     NewTarget(String),
+    /// A ghost was clicked, or a suggestion chosen in the list: it becomes current.
+    SelectSuggestion(usize),
+    /// The buttons of the current suggestion's card (`None`: the current one).
+    AcceptSuggestion(Option<usize>),
+    RejectSuggestion(Option<usize>),
+    /// Accept every open suggestion at least this sure, in one undo step.
+    AcceptAllSuggestions(f32),
+    /// The person picked another speaker for a suggestion before accepting it.
+    ChooseSuggestionSpeaker(usize, SpeakerChoice),
+    HideSuggestions,
     /// Select the next annotation of this speaker after the current selection.
     JumpToSpeaker(SpeakerId),
     Export(ExportKind),
@@ -117,6 +131,7 @@ pub struct Looks {
     author: String,
     saved: Result<(), String>,
     dragging: bool,
+    suggestions: u64,
 }
 
 /// The session. Read it through its getters; change it only through [`Session::run`].
@@ -132,6 +147,8 @@ pub struct Session {
     author: String,
     saved: Result<(), String>,
     dragging: bool,
+    /// The suggester's findings on this article, and which one is current.
+    suggested: Suggested,
     /// The time now, RFC 3339: the browser's clock in the app, a fixed one in tests.
     clock: fn() -> String,
 }
@@ -148,6 +165,7 @@ impl Session {
             author,
             saved: Ok(()),
             dragging: false,
+            suggested: Suggested::default(),
             clock,
         }
     }
@@ -155,12 +173,18 @@ impl Session {
     /// Carries out one input. See the module documentation for what always holds after it.
     pub fn run(&mut self, editor: &mut Editor, input: Input) -> Vec<Effect> {
         let revision = editor.revision();
+        let selected = self.selected.clone();
         let mut effects = Vec::new();
         self.dispatch(editor, input, &mut effects);
+        // An annotation selected now takes over from the current suggestion (one thing is current).
+        if self.selected.is_some() && self.selected != selected {
+            self.suggested.deselect();
+        }
         if editor.revision() != revision {
             if self.selected.as_ref().is_some_and(|id| editor.document().annotation(id).is_none()) {
                 self.selected = None;
             }
+            self.suggested.sync(editor.document());
             effects.push(Effect::Save);
         }
         effects
@@ -174,6 +198,12 @@ impl Session {
                 self.selected = Some(id);
                 self.tab = Tab::Details;
             }
+            Input::SelectSuggestion(index) => self.select_suggestion(index, effects),
+            Input::AcceptSuggestion(index) => self.accept_suggestion(editor, index, effects),
+            Input::RejectSuggestion(index) => self.reject_suggestion(editor, index, effects),
+            Input::AcceptAllSuggestions(threshold) => self.accept_all_suggestions(editor, threshold),
+            Input::ChooseSuggestionSpeaker(index, choice) => self.choose_suggestion_speaker(index, choice),
+            Input::HideSuggestions => self.hide_suggestions(),
             Input::Edit(action) => {
                 self.apply(editor, action);
             }
@@ -186,6 +216,7 @@ impl Session {
                 self.selection = None;
                 self.selected = None;
                 self.notice = None;
+                self.suggested.clear();
             }
             Input::Notify(notice) => self.notice = Some(notice),
             // The app carries out a notice's action (it opens another article); the notice goes.
@@ -246,7 +277,15 @@ impl Session {
             Command::AddFragment => self.link_pending(editor, |id, span| Action::AddFragment { id, span }),
             Command::ReplaceSpan => self.replace_span(editor),
             Command::Stance(key) => self.set_stance(editor, key),
+            // Delete rejects the current suggestion when no annotation is selected.
+            Command::Delete if self.selected.is_none() && self.suggested.current().is_some() => {
+                self.reject_suggestion(editor, None, effects)
+            }
             Command::Delete => self.with_selected(editor, |id| Action::DeleteAnnotation { id }),
+            Command::Suggest => self.suggest(editor, effects),
+            Command::AcceptSuggestion => self.accept_suggestion(editor, None, effects),
+            Command::NextSuggestion => self.step_suggestion(true, effects),
+            Command::PreviousSuggestion => self.step_suggestion(false, effects),
             Command::MoveBoundary { edge, direction } => self.move_boundary(editor, edge, direction),
             Command::Article(step) => effects.push(Effect::Article(step)),
         }
@@ -275,8 +314,10 @@ impl Session {
             self.help_open = false;
         } else if self.selection.is_some() {
             self.selection = None;
-        } else {
+        } else if self.selected.is_some() {
             self.selected = None;
+        } else {
+            self.suggested.deselect();
         }
     }
 
@@ -300,7 +341,12 @@ impl Session {
 
     /// What the highlights show of the session: the selected annotation, the pending span, the caret.
     pub fn focus(&self) -> Focus {
-        Focus { selected: self.selected.clone(), pending: self.pending(), caret: self.selection.map(|s| s.head) }
+        Focus {
+            selected: self.selected.clone(),
+            pending: self.pending(),
+            caret: self.selection.map(|s| s.head),
+            ghosts: self.suggested.ghosts().clone(),
+        }
     }
 
     /// The span the next Q, C, U, M, F or R will use: the selection, unless it is only a caret.
@@ -340,6 +386,10 @@ impl Session {
         self.dragging
     }
 
+    pub fn suggested(&self) -> &Suggested {
+        &self.suggested
+    }
+
     pub fn looks(&self) -> Looks {
         Looks {
             focus: self.focus(),
@@ -350,6 +400,7 @@ impl Session {
             author: self.author.clone(),
             saved: self.saved.clone(),
             dragging: self.dragging,
+            suggestions: self.suggested.revision(),
         }
     }
 }

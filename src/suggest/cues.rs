@@ -1,0 +1,74 @@
+//! The reporting-cue lexicon (`cues.txt`), read once. Cues are data so that adding a verb or a
+//! phrase needs no code, and so a reviewer can see at a glance what the rules react to.
+
+use std::sync::OnceLock;
+
+/// What a cue word can do in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// A reporting verb form ("said").
+    Verb,
+    /// A reporting verb that may take an addressee first ("told reporters that").
+    VerbWithAddressee,
+    /// A verb that reports a clause only after "that" ("confirmed that …", not "confirmed the move").
+    VerbWithObject,
+}
+
+pub(crate) struct Lexicon {
+    /// Verb forms, sorted for binary search.
+    verbs: Vec<(&'static str, CueKind)>,
+    /// Phrases that introduce a source ("according to"), as words.
+    pub sources: Vec<Vec<&'static str>>,
+    /// Phrases to skip between a cue and its clause ("in a statement"), as words.
+    pub adjuncts: Vec<Vec<&'static str>>,
+}
+
+const DATA: &str = include_str!("cues.txt");
+
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| parse(DATA))
+}
+
+fn parse(data: &'static str) -> Lexicon {
+    let mut lex = Lexicon { verbs: Vec::new(), sources: Vec::new(), adjuncts: Vec::new() };
+    for line in data.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        let Some((tag, rest)) = line.split_once(' ') else { continue };
+        let words = rest.split_whitespace();
+        match tag {
+            "verb" => lex.verbs.extend(words.map(|w| (w, CueKind::Verb))),
+            "verb+" => lex.verbs.extend(words.map(|w| (w, CueKind::VerbWithAddressee))),
+            "verbo" => lex.verbs.extend(words.map(|w| (w, CueKind::VerbWithObject))),
+            "source" => lex.sources.push(words.collect()),
+            "adjunct" => lex.adjuncts.push(words.collect()),
+            _ => {}
+        }
+    }
+    lex.verbs.sort_unstable_by_key(|v| v.0);
+    lex.verbs.dedup_by(|a, b| a.0 == b.0);
+    lex
+}
+
+impl Lexicon {
+    /// The cue kind of a word, which must already be lower case. Only lower-case words in the
+    /// text count: "States" in "United States" is a name, not a cue.
+    pub fn verb(&self, lower: &str) -> Option<CueKind> {
+        self.verbs.binary_search_by(|(w, _)| (*w).cmp(lower)).ok().map(|i| self.verbs[i].1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicon_reads_every_section() {
+        let lex = lexicon();
+        assert_eq!(lex.verb("said"), Some(CueKind::Verb));
+        assert_eq!(lex.verb("told"), Some(CueKind::VerbWithAddressee));
+        assert_eq!(lex.verb("table"), None);
+        assert!(lex.sources.iter().any(|p| p == &["according", "to"]));
+        assert!(lex.adjuncts.iter().any(|p| p == &["in", "a", "statement"]));
+    }
+}

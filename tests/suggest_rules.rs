@@ -1,0 +1,272 @@
+//! One test per suggestion rule, on short hand-written sentences (none taken from any
+//! evaluation text), plus accepting suggestions through the reducer.
+
+use stancemark::model::annotation::{Origin, QuoteType};
+use stancemark::model::article::Article;
+use stancemark::model::document::Document;
+use stancemark::model::schema::Schema;
+use stancemark::model::speaker::{Speaker, SpeakerId, SpeakerKind};
+use stancemark::suggest::{accept_action, suggest, SpeakerRef, Suggestion, Suggestions};
+
+fn doc(text: &str) -> Document {
+    Document::new(Article::parse_text(text).unwrap(), Schema::default())
+}
+
+/// Each suggestion as (rule, fragment texts, cue text, mention text, speaker name).
+fn read(d: &Document, s: &Suggestions) -> Vec<(String, Vec<String>, String, String, String)> {
+    s.items
+        .iter()
+        .map(|it| {
+            let speaker = match &it.speaker {
+                Some(SpeakerRef::New(i)) => s.new_speakers[*i].name.clone(),
+                Some(SpeakerRef::Existing(id)) => format!("existing {id}"),
+                None => String::new(),
+            };
+            (
+                it.rule.to_owned(),
+                it.fragments.iter().map(|f| d.span_text(*f).to_owned()).collect(),
+                it.cue.map_or(String::new(), |c| d.span_text(c).to_owned()),
+                it.source_mention.map_or(String::new(), |m| d.span_text(m).to_owned()),
+                speaker,
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, Vec<String>, String, String, String) {
+    let d = doc(text);
+    let mut all = read(&d, &suggest(&d));
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    all.remove(0)
+}
+
+fn s(v: &str) -> String {
+    v.to_owned()
+}
+
+#[test]
+fn direct_quote_with_the_cue_after() {
+    let got = one("“The bridge will open in May,” Mayor Ana Ruiz said on Tuesday.");
+    assert_eq!(
+        got,
+        (
+            s("direct.cue_after"),
+            vec![s("“The bridge will open in May,”")],
+            s("said"),
+            s("Mayor Ana Ruiz"),
+            s("Ana Ruiz")
+        )
+    );
+    let got = one("\"We are not worried,\" said the union's president, Tom Blake.");
+    assert_eq!(got.0, "direct.cue_after");
+    assert_eq!(got.3, "the union's president, Tom Blake");
+    assert_eq!(got.4, "Tom Blake");
+}
+
+#[test]
+fn every_quotation_mark_style_is_read() {
+    for quote in [
+        "«Nous restons ici»",
+        "‹We stay here›",
+        "„Wir bleiben hier“",
+        "‚Wir bleiben hier‘",
+        "「ここにいる」",
+        "『ここにいる』",
+        "'We stay here'",
+        "‘We stay here’",
+    ] {
+        let got = one(&format!("{quote}, the farmer said."));
+        assert_eq!(got.1, vec![quote.to_owned()], "{quote}");
+        assert_eq!(got.2, "said");
+    }
+}
+
+#[test]
+fn nested_single_quotes_stay_inside_the_double_quote() {
+    let got = one("“They told us ‘wait and see’ again,” she said.");
+    assert_eq!(got.1, vec![s("“They told us ‘wait and see’ again,”")]);
+}
+
+#[test]
+fn direct_quote_with_the_cue_before() {
+    let got = one("The minister told reporters: “Nothing is decided yet.”");
+    assert_eq!(got.0, "direct.cue_before");
+    assert_eq!(got.1, vec![s("“Nothing is decided yet.”")]);
+    assert_eq!(got.2, "told");
+    assert_eq!(got.3, "The minister");
+}
+
+#[test]
+fn an_interrupted_quote_is_one_suggestion_with_two_fragments() {
+    let got = one("“We tried,” the coach said, “and we will try again.”");
+    assert_eq!(got.0, "direct.interrupted");
+    assert_eq!(got.1, vec![s("“We tried,”"), s("“and we will try again.”")]);
+}
+
+#[test]
+fn a_quote_over_two_paragraphs_gives_one_piece_per_paragraph() {
+    let d = doc("Dana Kim said: “The first part goes on.\n\n“And the second part ends here.”");
+    let got = read(&d, &suggest(&d));
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1, vec![s("“The first part goes on.")]);
+    assert_eq!(got[1].1, vec![s("“And the second part ends here.”")]);
+    assert_eq!(got[1].0, "direct.floating");
+    assert_eq!(got[1].4, "Dana Kim", "the speaker carries over");
+}
+
+#[test]
+fn scare_quotes_are_not_suggested() {
+    let d = doc("The so-called “reform” was delayed again by the council.");
+    assert!(suggest(&d).items.is_empty());
+}
+
+#[test]
+fn reporting_phrases_are_skipped_before_the_clause() {
+    let got = one("The agency said in a statement that prices would rise.");
+    assert_eq!(
+        got,
+        (s("indirect.said_that"), vec![s("that prices would rise")], s("said"), s("The agency"), s("agency"))
+    );
+    let got = one("Lee told reporters the vote was fair.");
+    assert_eq!(got.1, vec![s("the vote was fair")]);
+    assert_eq!(got.2, "told");
+}
+
+#[test]
+fn indirect_speech_with_and_without_that() {
+    let got = one("Carla Diaz said the plan was too expensive.");
+    assert_eq!(got.0, "indirect.said");
+    assert_eq!(got.1, vec![s("the plan was too expensive")]);
+    let got = one("Diaz told the committee that costs had doubled.");
+    assert_eq!(got.1, vec![s("that costs had doubled")]);
+}
+
+#[test]
+fn indirect_speech_with_the_cue_after() {
+    let got = one("Costs have doubled since spring, the treasurer warned.");
+    assert_eq!(got.0, "indirect.cue_after");
+    assert_eq!(got.1, vec![s("Costs have doubled since spring")]);
+    assert_eq!(got.2, "warned");
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let got = one("According to the fire service, the blaze started in the kitchen.");
+    assert_eq!(
+        got,
+        (
+            s("according_to"),
+            vec![s("the blaze started in the kitchen")],
+            s(""),
+            s("the fire service"),
+            s("fire service")
+        )
+    );
+    let got = one("The blaze started in the kitchen, according to Chief Omar Haddad.");
+    assert_eq!(got.0, "according_to.after");
+    assert_eq!(got.3, "Chief Omar Haddad");
+}
+
+#[test]
+fn a_participle_cue_adds_a_second_quote_by_the_same_speaker() {
+    let d = doc("“It was close,” Jo Park said, adding that the team needed rest.");
+    let got = read(&d, &suggest(&d));
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].0, "indirect.participle");
+    assert_eq!(got[1].1, vec![s("that the team needed rest")]);
+    assert_eq!(got[1].4, "Jo Park");
+}
+
+#[test]
+fn mixed_quote_is_the_clause_with_its_quoted_words() {
+    let got = one("Sam Ito said the decision was “a disgrace to the city.”");
+    assert_eq!(got.0, "mixed.cue_before");
+    assert_eq!(got.1, vec![s("the decision was “a disgrace to the city.”")]);
+}
+
+#[test]
+fn pronouns_and_surnames_resolve_to_one_speaker_with_aliases() {
+    let text = "Health Minister Petra Lang said the clinics would open.\n\n“We are ready,” Lang said.\n\n“It took a year,” she said.";
+    let d = doc(text);
+    let got = suggest(&d);
+    assert_eq!(got.items.len(), 3);
+    assert_eq!(got.new_speakers.len(), 1, "{:?}", got.new_speakers);
+    let sp = &got.new_speakers[0];
+    assert_eq!(
+        (sp.name.as_str(), sp.role.as_deref(), sp.kind),
+        ("Petra Lang", Some("Health Minister"), SpeakerKind::Person)
+    );
+    assert_eq!(sp.aliases, vec![s("Lang")]);
+    assert!(got.items.iter().all(|i| i.speaker == Some(SpeakerRef::New(0))));
+}
+
+#[test]
+fn a_surname_alone_takes_the_full_name_from_earlier_text() {
+    let text = "The inquiry heard from Rosa Quinn on Monday.\n\n“It was avoidable,” Quinn said.";
+    let d = doc(text);
+    let got = suggest(&d);
+    assert_eq!(got.new_speakers[0].name, "Rosa Quinn");
+}
+
+#[test]
+fn existing_speakers_are_matched_by_name_or_alias() {
+    let mut d = doc("“We will appeal,” Grant said.");
+    d.speakers.push(Speaker {
+        id: SpeakerId("s1".into()),
+        name: "Nora Grant".into(),
+        kind: SpeakerKind::Person,
+        role: None,
+        aliases: vec!["Grant".into()],
+        wikidata: None,
+    });
+    let got = suggest(&d);
+    assert_eq!(got.items[0].speaker, Some(SpeakerRef::Existing(SpeakerId("s1".into()))));
+    assert!(got.new_speakers.is_empty());
+}
+
+#[test]
+fn organisations_are_speakers_too() {
+    let got = one("“Service will resume tonight,” the transit authority said.");
+    assert_eq!(got.3, "the transit authority");
+    let d = doc("Ukraine's General Staff said that two drones were shot down.");
+    let s = suggest(&d);
+    assert_eq!(s.new_speakers[0].kind, SpeakerKind::Organisation);
+}
+
+#[test]
+fn confidence_ranks_quotes_with_cues_above_floating_ones() {
+    let d = doc("“One thing is clear,” Ben Ode said. “Another thing is not.”");
+    let got = suggest(&d);
+    assert_eq!(got.items.len(), 2);
+    assert!(got.items[0].confidence > got.items[1].confidence);
+    assert!(got.items.iter().all(|i| (0.0..=1.0).contains(&i.confidence)));
+    assert_eq!(got.items[0].key(), format!("{}-{}", got.items[0].fragments[0].start, got.items[0].fragments[0].end));
+}
+
+fn accept(d: &mut Document, s: &Suggestion, new: &[stancemark::suggest::NewSpeaker]) {
+    let action = accept_action(d, s, new, "tester", "2025-01-01T00:00:00Z");
+    d.apply(action).expect("the reducer takes the batch");
+}
+
+#[test]
+fn accepting_through_the_reducer_creates_one_speaker_per_person() {
+    let mut d = doc("“We tried,” Mia Sol said, “and we failed.”\n\n“We will try again,” Sol said.");
+    let got = suggest(&d);
+    assert_eq!(got.items.len(), 2);
+    for item in &got.items {
+        accept(&mut d, item, &got.new_speakers);
+    }
+    assert_eq!(d.speakers.len(), 1, "{:?}", d.speakers);
+    assert_eq!(d.speakers[0].name, "Mia Sol");
+    assert!(d.speakers[0].answers_to("Sol"));
+    assert_eq!(d.annotations.len(), 2);
+    let first = &d.annotations[0];
+    assert_eq!(first.origin, Origin::Suggestion);
+    assert_eq!(first.quote_type, Some(QuoteType::Direct));
+    assert_eq!(first.fragments.len(), 2);
+    assert_eq!(first.cue.map(|c| d.span_text(c).to_owned()), Some(s("said")));
+    assert!(d.annotations.iter().all(|a| a.speaker == Some(d.speakers[0].id.clone())));
+    d.check_invariants().unwrap();
+    // Suggesting again offers nothing on text that is already annotated.
+    assert!(suggest(&d).items.is_empty());
+}
