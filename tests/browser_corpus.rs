@@ -20,7 +20,8 @@ use stancemark::corpus::summary::ArticleSummary;
 use stancemark::model::schema::Schema;
 use stancemark::ui::corpus::{CorpusCallbacks, CorpusPage, CorpusPageProps};
 use stancemark::view::corpus_page::{
-    ExportFormat, ExportRequest, ExportScope, ImportView, ProjectChoice, SplitRequest, StorageView, EMPTY_PROJECT,
+    ExportFormat, ExportRequest, ExportScope, ImportView, ProjectChoice, SplitRequest, StorageView, SuggestView,
+    EMPTY_PROJECT,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -87,6 +88,8 @@ fn callbacks(log: &Rc<RefCell<Vec<String>>>) -> CorpusCallbacks {
         import_good: record(log, |()| "import good".to_owned()),
         dismiss: record(log, |()| "dismiss".to_owned()),
         export: record(log, |r: ExportRequest| format!("export {r:?}")),
+        suggest_new: record(log, |()| "suggest new".to_owned()),
+        cancel_suggest: record(log, |()| "cancel suggest".to_owned()),
         back: record(log, |()| "back".to_owned()),
     }
 }
@@ -105,6 +108,7 @@ fn props(project: Rc<Project>, query: ListQuery, log: &Rc<RefCell<Vec<String>>>)
         current: None,
         import: None,
         export: None,
+        suggesting: None,
         storage: StorageView { usage: Some(12_400_000.0), quota: Some(2.1e9), persisted: true, warning: None },
         on: callbacks(log),
     }
@@ -347,6 +351,29 @@ async fn reading_shows_progress_and_cancel() {
     assert_eq!(one(&panel, ".job-line").text_content().unwrap(), "12,345 lines read · 41 % · about 6 s left");
     one(&root, "[data-testid=import-cancel]").click();
     assert_eq!(log.borrow().as_slice(), ["cancel"]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn suggesting_in_new_articles_starts_shows_progress_and_cancels() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let root = render(props(project(3), ListQuery::default(), &log)).await;
+    one(&root, "[data-testid=suggest-new]").click();
+    assert_eq!(log.borrow().as_slice(), ["suggest new"]);
+    root.remove();
+
+    let mut p = props(project(3), ListQuery::default(), &log);
+    p.suggesting = Some(SuggestView::Running { read: 50, total: 200, accepted: 31, articles: 12 });
+    let root = render(p).await;
+    let panel = one(&root, "[data-testid=suggest-status]");
+    assert_eq!(one(&panel, "[role=progressbar]").get_attribute("aria-valuenow").as_deref(), Some("50"));
+    assert_eq!(
+        one(&panel, ".job-line").text_content().unwrap(),
+        "Read 50 of 200 new articles · 25 % · 31 suggestions accepted in 12 articles so far"
+    );
+    assert!(one(&root, "[data-testid=suggest-new]").has_attribute("disabled"), "one job at a time");
+    one(&root, "[data-testid=suggest-cancel]").click();
+    assert_eq!(log.borrow().as_slice(), ["suggest new", "cancel suggest"]);
     root.remove();
 }
 

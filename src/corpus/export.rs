@@ -47,7 +47,7 @@ pub fn rows_of(base: &str, steps: &[String], summary: &ArticleSummary, split: Op
 }
 
 /// The stored document with its steps applied.
-fn document_of(base: &str, steps: &[String], id: &str) -> Result<(Document, CorpusMeta), String> {
+pub fn document_of(base: &str, steps: &[String], id: &str) -> Result<(Document, CorpusMeta), String> {
     let (mut document, meta) = read_document(base).map_err(|error| format!("“{id}” could not be read: {error}"))?;
     let numbered = steps.iter().enumerate().map(|(i, line)| (i + 1, line.as_str()));
     replay_steps(&mut document, numbered).map_err(|error| format!("“{id}”: {error}"))?;

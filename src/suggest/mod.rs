@@ -17,6 +17,7 @@ mod indirect;
 mod marks;
 mod mention;
 pub mod names;
+mod preannotate;
 pub mod score;
 mod speakers;
 mod tokens;
@@ -28,6 +29,7 @@ use crate::model::speaker::{SpeakerId, SpeakerKind};
 use crate::model::text::Span;
 
 use attribution::Found;
+pub use preannotate::preannotate;
 use tokens::Parsed;
 
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -65,6 +65,14 @@ pub enum Msg {
     /// Articles written so far by an import, or how many were written when it stopped, and why.
     ImportWritten(Result<usize, (usize, String)>),
     ExportProgress(usize, usize),
+    /// A batch of "Suggest in new articles", to write.
+    Preannotated(Box<super::suggest_job::Batch>),
+    PreannotationStopped {
+        job: u64,
+        error: String,
+    },
+    /// A pre-annotated article was written: its new row joins the list.
+    PreannotationWritten(crate::corpus::summary::ArticleSummary),
     ExportDone(Result<(Files, usize), String>),
     Storage(StorageView),
     /// The project switcher's project, read from the database.

@@ -14,7 +14,7 @@ use crate::corpus::project::{Progress, Project};
 use crate::model::history::Editor;
 use crate::model::keys::ArticleMove;
 use crate::model::schema::Schema;
-use crate::view::corpus_page::{ExportRequest, ExportView, ImportView, ProjectChoice, StorageView};
+use crate::view::corpus_page::{ExportRequest, ExportView, ImportView, ProjectChoice, StorageView, SuggestView};
 use crate::view::notice::Notice;
 use crate::view::session::Input;
 use crate::view::workspace::{Move, Workspace};
@@ -38,6 +38,9 @@ pub enum CorpusAction {
     ImportGood,
     Dismiss,
     Export(ExportRequest),
+    /// "Suggest in new articles", and its Cancel.
+    SuggestNew,
+    CancelSuggest,
     Back,
 }
 
@@ -62,6 +65,7 @@ pub struct CorpusUi {
     pub storage: StorageView,
     pub import_view: Option<ImportView>,
     pub export_view: Option<ExportView>,
+    pub suggest_view: Option<SuggestView>,
 }
 
 impl CorpusUi {
@@ -78,6 +82,7 @@ impl CorpusUi {
             storage: StorageView { warning, ..StorageView::default() },
             import_view: None,
             export_view: None,
+            suggest_view: None,
         }
     }
 
@@ -159,6 +164,9 @@ impl Running {
                 self.corpus.shown
             }
             Msg::ExportDone(result) => self.export_done(result),
+            Msg::Preannotated(batch) => self.preannotated(*batch),
+            Msg::PreannotationStopped { job, error } => self.preannotation_stopped(job, error),
+            Msg::PreannotationWritten(summary) => self.preannotation_written(summary),
             Msg::ProjectOpened(result) => self.project_opened(result),
             _ => false,
         }
@@ -309,9 +317,14 @@ impl Running {
             CorpusAction::Dismiss => {
                 self.corpus.import_view = None;
                 self.corpus.export_view = None;
+                if self.preannotation.is_none() {
+                    self.corpus.suggest_view = None;
+                }
                 true
             }
             CorpusAction::Export(request) => self.export(request),
+            CorpusAction::SuggestNew => self.suggest_new(),
+            CorpusAction::CancelSuggest => self.cancel_suggest(),
             CorpusAction::SwitchProject(id) => self.switch_project(id),
             CorpusAction::NewProject(name) => self.new_project(name),
         }
@@ -436,7 +449,7 @@ impl Running {
             <CorpusPage project={self.workspace.project.clone()} projects={self.corpus.projects.clone()} rows={rows}
                 query={self.corpus.query.clone()}
                 current={self.workspace.open_summary().map(|s| AttrValue::from(s.id.clone()))}
-                import={self.corpus.import_view.clone()} export={self.corpus.export_view.clone()}
+                import={self.corpus.import_view.clone()} export={self.corpus.export_view.clone()} suggesting={self.corpus.suggest_view.clone()}
                 storage={self.corpus.storage.clone()} on={callbacks.corpus.clone()} />
             </>
         }

@@ -26,6 +26,8 @@ mod speaker_picker;
 mod speakers;
 mod statusbar;
 mod store;
+mod suggest_job;
+mod suggesting;
 mod suggestion_card;
 mod topbar;
 

@@ -39,6 +39,8 @@ pub struct Running {
     /// The article being loaded to be opened; a later request replaces it.
     pub(super) loading: Option<String>,
     pub(super) import: Option<ImportJob>,
+    /// "Suggest in new articles" under way.
+    pub(super) preannotation: Option<super::suggesting::PreannotationJob>,
     /// Checked articles being written: them, how many were duplicates, and where they came from.
     pub(super) pending_import: Option<(Vec<Incoming>, usize, Origin)>,
     /// What to say once the article being loaded is open.
@@ -87,6 +89,7 @@ impl Running {
             workspace,
             loading: None,
             import: None,
+            preannotation: None,
             pending_import: None,
             opened_notice: None,
             in_tab: std::collections::HashMap::new(),

@@ -111,6 +111,8 @@ fn corpus_callbacks(link: &html::Scope<App>) -> CorpusCallbacks {
         import_good: action.reform(|()| CorpusAction::ImportGood),
         dismiss: action.reform(|()| CorpusAction::Dismiss),
         export: action.reform(CorpusAction::Export),
+        suggest_new: action.reform(|()| CorpusAction::SuggestNew),
+        cancel_suggest: action.reform(|()| CorpusAction::CancelSuggest),
         back: action.reform(|()| CorpusAction::Back),
     }
 }

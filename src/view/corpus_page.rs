@@ -72,6 +72,53 @@ pub enum ExportView {
     Finished { message: String },
 }
 
+/// "Suggest in new articles" under way (articles read of the total, suggestions accepted so
+/// far, in how many articles) or finished.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SuggestView {
+    Running { read: usize, total: usize, accepted: usize, articles: usize },
+    Finished { message: String },
+}
+
+pub fn suggest_line(view: &SuggestView) -> String {
+    match view {
+        SuggestView::Running { read, total, accepted, articles } => format!(
+            "Read {} of {} · {} % · {} accepted in {} so far",
+            format_count(*read),
+            counted(*total, "new article", "new articles"),
+            percent(*read, *total),
+            counted(*accepted, "suggestion", "suggestions"),
+            counted(*articles, "article", "articles"),
+        ),
+        SuggestView::Finished { message } => message.clone(),
+    }
+}
+
+/// What "Suggest in new articles" says when it ends.
+pub fn suggest_finished(accepted: usize, articles: usize, left_alone: usize, problems: &[String]) -> String {
+    let mut message = match accepted {
+        0 => "No suggestion was sure enough to accept in the new articles.".to_owned(),
+        _ => format!(
+            "Accepted {} in {}. They show as made by “suggestions” and stay new until someone works on them.",
+            counted(accepted, "suggestion", "suggestions"),
+            counted(articles, "article", "articles"),
+        ),
+    };
+    if left_alone > 0 {
+        message.push_str(&format!(
+            " {} open in this tab left alone: press G there.",
+            counted(left_alone, "article", "articles")
+        ));
+    }
+    if let Some(first) = problems.first() {
+        message.push_str(&format!(
+            " {} could not be read, first {first}.",
+            counted(problems.len(), "article", "articles")
+        ));
+    }
+    message
+}
+
 /// The browser's storage for the app, in bytes.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StorageView {

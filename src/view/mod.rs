@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod labels;
 pub mod notice;
 pub mod panels;
+pub mod preannotation;
 pub mod segments;
 pub mod session;
 pub mod speaker_guess;

@@ -141,6 +141,12 @@ impl Workspace {
         true
     }
 
+    /// Whether an editor in this tab holds `id` (it is open, or was visited and left): its
+    /// stored document must change only through that editor.
+    pub fn has_editor(&self, id: &str) -> bool {
+        self.open == id || self.visited.contains_key(id)
+    }
+
     /// The editor and metadata of an article visited in this tab and left, if it was.
     pub fn take_visited(&mut self, id: &str) -> Option<(Editor, CorpusMeta)> {
         self.visited.remove(id)

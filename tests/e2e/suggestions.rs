@@ -85,3 +85,38 @@ async fn suggestions_are_accepted_rejected_undone_exported_and_remembered() {
     assert!(!ghosts.contains(&rejected_start), "no ghost for the rejected suggestion: {ghosts}");
     page.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn suggest_in_new_articles_accepts_the_sure_ones_and_leaves_the_open_article_alone() {
+    let page = Page::open().await;
+    let records = [
+        serde_json::json!({"id": "harbour", "title": "Harbour", "text": "\"We will not sign anything this week,\" said Mayor Ana Lopes on Monday.\n\n\"Nobody wants a long winter,\" Lopes told reporters."}),
+        serde_json::json!({"id": "quiet", "title": "Quiet", "text": "Nothing was said here at all."}),
+    ];
+    let jsonl = page.write_input("new.jsonl", &records.iter().map(Value::to_string).collect::<Vec<_>>().join("\n"));
+    page.click("[data-testid=show-corpus]").await;
+    page.wait_for_css("[data-testid=import-files]").await.send_keys(jsonl.to_str().unwrap()).await.unwrap();
+    page.wait_until("document.querySelectorAll('[data-testid=corpus-row]').length === 3").await;
+
+    page.click("[data-testid=suggest-new]").await;
+    let message = page.text_when("[data-testid=suggest-status] .job-line", |t| t.starts_with("Accepted")).await;
+    assert!(message.contains("2 suggestions in 1 article"), "{message}");
+    assert!(message.contains("1 article open in this tab left alone"), "the sample is open: {message}");
+    let row = "[data-testid=corpus-row][data-article-id='harbour']";
+    page.text_when(&format!("{row} .c-status"), |s| s == "New").await;
+    page.text_when(&format!("{row} td.c-num"), |quotes| quotes == "2").await;
+
+    // Stored, not only shown: after a reload the article opens with the two accepted quotes.
+    page.reload().await;
+    page.click("[data-testid=show-corpus]").await;
+    page.click(row).await;
+    page.text_when("[data-testid=title]", |t| t.contains("Harbour")).await;
+    page.text_when("[data-testid=status]", |s| s.contains("2 annotations")).await;
+    page.click("button[title^='Download the document JSON']").await;
+    let exported: Value = serde_json::from_str(&page.download(".stancemark.json").await).unwrap();
+    for quote in exported["annotations"].as_array().unwrap() {
+        assert_eq!(quote["origin"], "suggestion");
+        assert_eq!(quote["created_by"], "suggestions");
+    }
+    page.close().await;
+}

@@ -6,7 +6,7 @@ use stancemark::corpus::ids::KnownArticles;
 use stancemark::corpus::intake::Intake;
 use stancemark::corpus::meta;
 use stancemark::model::schema::Schema;
-use stancemark::suggest::{accept_action, suggest};
+use stancemark::suggest::preannotate;
 
 use crate::args::Args;
 use crate::error::CliError;
@@ -44,18 +44,11 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     for incoming in &intake.added {
         let (mut doc, mut meta) = meta::read_document(&incoming.dataset_line)
             .map_err(|e| CliError::invalid(format!("{}: {e}", incoming.source)))?;
-        let found = suggest(&doc);
-        for s in found.items.iter().filter(|s| s.confidence >= min) {
-            let action = accept_action(&doc, s, &found.new_speakers, AUTHOR, at);
-            // A suggestion the model refuses (it cannot happen for a fresh article) is left out
-            // rather than failing the whole run.
-            if doc.apply(action).is_ok() {
-                accepted += 1;
-            }
-        }
-        if !found.items.is_empty() {
+        let here = preannotate(&mut doc, min, AUTHOR, at);
+        if here > 0 {
             meta.record_edit(&doc, at, AUTHOR);
         }
+        accepted += here;
         articles += 1;
         out.push_str(&meta::dataset_line(&doc, &meta));
         out.push('\n');

@@ -8,7 +8,8 @@
 use yew::prelude::*;
 
 use crate::view::corpus_page::{
-    duplicates_summary, export_line, import_good_label, more_line, reading_line, ExportView, ImportView, LISTED,
+    duplicates_summary, export_line, import_good_label, more_line, reading_line, suggest_line, ExportView, ImportView,
+    SuggestView, LISTED,
 };
 
 use super::clicked;
@@ -100,6 +101,30 @@ pub fn export_status(view: &ExportView, on_dismiss: &Callback<()>) -> Html {
         <section class={class} aria-label="Export" data-testid="export-status">
             { body }
         </section>
+    }
+}
+
+pub fn suggest_status(view: &SuggestView, on_cancel: &Callback<()>, on_dismiss: &Callback<()>) -> Html {
+    let line = suggest_line(view);
+    let body = match view {
+        SuggestView::Running { read, total, .. } => html! {
+            <>
+                <h2>{ "Suggesting in the new articles" }</h2>
+                <div class="job">
+                    { meter("Suggest", *read, *total, &line, &[(*read, "meter-part")]) }
+                    <button class="btn" onclick={clicked(on_cancel)} data-testid="suggest-cancel">{ "Cancel" }</button>
+                </div>
+                <p class="job-line">{ line }</p>
+            </>
+        },
+        SuggestView::Finished { message } => finished(message, on_dismiss, "suggest-dismiss"),
+    };
+    let class = match view {
+        SuggestView::Running { .. } => "corpus-panel suggest-status",
+        SuggestView::Finished { .. } => "corpus-panel suggest-status finished",
+    };
+    html! {
+        <section class={class} aria-label="Suggestions in new articles" data-testid="suggest-status">{ body }</section>
     }
 }
 

@@ -9,14 +9,14 @@ use crate::corpus::list::ListQuery;
 use crate::corpus::project::Project;
 use crate::view::corpus_page::{
     clear_filter, no_match_message, progress_label, ExportRequest, ExportView, ImportView, ProjectChoice, StorageView,
-    EMPTY_PROJECT,
+    SuggestView, EMPTY_PROJECT,
 };
 
 use super::clicked;
 use super::export_form::{export_form, ExportDraft};
 use super::filters::filters;
 use super::import_buttons::import_buttons;
-use super::jobs::{export_status, import_panel};
+use super::jobs::{export_status, import_panel, suggest_status};
 use super::meter::meter;
 use super::storage::storage_footer;
 use super::switcher::ProjectSwitcher;
@@ -34,6 +34,7 @@ pub struct CorpusPageProps {
     pub current: Option<AttrValue>,
     pub import: Option<ImportView>,
     pub export: Option<ExportView>,
+    pub suggesting: Option<SuggestView>,
     pub storage: StorageView,
     pub on: CorpusCallbacks,
 }
@@ -47,6 +48,7 @@ impl PartialEq for CorpusPageProps {
             && self.current == other.current
             && self.import == other.import
             && self.export == other.export
+            && self.suggesting == other.suggesting
             && self.storage == other.storage
             && self.on == other.on
     }
@@ -73,6 +75,9 @@ pub struct CorpusCallbacks {
     /// Closes a finished import's or export's message.
     pub dismiss: Callback<()>,
     pub export: Callback<ExportRequest>,
+    /// "Suggest in new articles", and its Cancel.
+    pub suggest_new: Callback<()>,
+    pub cancel_suggest: Callback<()>,
     /// Back to the annotator.
     pub back: Callback<()>,
 }
@@ -89,6 +94,7 @@ pub fn CorpusPage(props: &CorpusPageProps) -> Html {
         Some(ImportView::Reading { .. } | ImportView::Writing { .. } | ImportView::Report { .. })
     );
     let exporting = matches!(props.export, Some(ExportView::Running { .. }));
+    let suggesting = matches!(props.suggesting, Some(SuggestView::Running { .. }));
     let toggle_export = {
         let export_draft = export_draft.clone();
         Callback::from(move |_: MouseEvent| {
@@ -126,6 +132,11 @@ pub fn CorpusPage(props: &CorpusPageProps) -> Html {
                         title="Download the project as one dataset, optionally split into train, dev and test" data-testid="export-open">
                         { "Export…" }
                     </button>
+                    <button class="btn" onclick={clicked(&on.suggest_new)} disabled={suggesting || progress.total == 0}
+                        title="Accept the suggestions the rules are at least 80% sure of in every new article; they show as made by “suggestions” and the articles stay new"
+                        data-testid="suggest-new">
+                        { "Suggest in new articles" }
+                    </button>
                     if props.current.is_some() {
                         <button class="btn primary" onclick={clicked(&on.back)} data-testid="corpus-back">
                             { "Back to the article" }
@@ -143,6 +154,9 @@ pub fn CorpusPage(props: &CorpusPageProps) -> Html {
             }
             if let Some(export) = &props.export {
                 { export_status(export, &on.dismiss) }
+            }
+            if let Some(suggesting) = &props.suggesting {
+                { suggest_status(suggesting, &on.cancel_suggest, &on.dismiss) }
             }
             if let Some(import) = &props.import {
                 { import_panel(import, on) }
