@@ -216,3 +216,20 @@ fn a_rejection_outside_the_text_is_refused_on_import_with_its_path() {
     let error = import::document_from_json(&broken).unwrap_err().to_string();
     assert!(error.contains("rejected_suggestions[0].fragments[0]"), "{error}");
 }
+
+#[test]
+fn rejections_follow_a_changed_text_and_unplaceable_ones_are_counted() {
+    let mut doc = annotated_sample();
+    let kept = span_of(&doc, "Putin emphasized");
+    let lost = span_of(&doc, "drone debris");
+    for fragments in [vec![kept], vec![lost]] {
+        doc.apply(Action::RejectSuggestion { fragments, rule: "r".into() }).unwrap();
+    }
+    let changed = format!("Breaking. {}", doc.text().replace("drone debris", "falling parts"));
+    let article = stancemark::model::article::Article::parse_text(&changed).unwrap();
+    let (moved, report) = import::reanchor(&export::document_json(&doc), &article).unwrap();
+    assert_eq!(moved.rejected_suggestions.len(), 1);
+    assert_eq!(moved.span_text(moved.rejected_suggestions[0].fragments[0]), "Putin emphasized");
+    assert_eq!(report.rejections_forgotten, 1);
+    moved.check_invariants().unwrap();
+}

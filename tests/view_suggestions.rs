@@ -158,3 +158,48 @@ fn opening_another_article_forgets_the_suggestions() {
     assert!(session.suggested().open().is_empty());
     assert!(session.focus().ghosts.is_empty());
 }
+
+#[test]
+fn a_schema_without_hotkeys_may_give_a_stance_the_suggestion_keys() {
+    let json = serde_json::json!({
+        "name": "s",
+        "stances": [{"id": "against", "label": "against", "key": "a"}, {"id": "go", "label": "go", "key": "g"}],
+        "targets": []
+    });
+    let schema = Schema::from_value(&json, &stancemark::model::json::FieldPath::root()).expect("still valid");
+    let press = |key: &str| KeyPress { key: key.into(), ctrl: false, shift: false, alt: false, in_field: false };
+    assert_eq!(command_for(&press("a"), &schema), Some(Command::Stance('a')), "the stance keeps its key");
+    assert_eq!(command_for(&press("]"), &schema), Some(Command::NextSuggestion), "the others still work");
+}
+
+#[test]
+fn a_chosen_speaker_removed_before_accepting_falls_back_to_the_suggested_one() {
+    use stancemark::model::action::Action;
+    use stancemark::model::speaker::SpeakerKind;
+    let (mut session, mut editor) = setup();
+    let add = Action::AddSpeaker { name: "Someone Else".into(), kind: SpeakerKind::Person, role: None };
+    session.run(&mut editor, Input::Edit(add));
+    let other = editor.document().speakers[0].id.clone();
+    key(&mut session, &mut editor, Command::Suggest);
+    let index = session.suggested().current().unwrap();
+    session.run(&mut editor, Input::ChooseSuggestionSpeaker(index, SpeakerChoice::Existing(other.clone())));
+    session.run(&mut editor, Input::Edit(Action::RemoveSpeaker { id: other }));
+    session.run(&mut editor, Input::AcceptSuggestion(None));
+    let doc = editor.document();
+    assert_eq!(doc.annotations.len(), 1, "accepted, not refused: {:?}", session.notice());
+    let speaker = doc.speaker(doc.annotations[0].speaker.as_ref().unwrap()).unwrap();
+    assert!(speaker.answers_to("Ana Lopes"), "{speaker:?}");
+}
+
+#[test]
+fn accept_with_no_current_suggestion_says_how_to_pick_one() {
+    let (mut session, mut editor) = setup();
+    key(&mut session, &mut editor, Command::AcceptSuggestion);
+    assert!(session.notice().unwrap().text.contains("Use Suggest (G)"), "{:?}", session.notice());
+    key(&mut session, &mut editor, Command::Suggest);
+    key(&mut session, &mut editor, Command::Escape);
+    assert_eq!(session.suggested().current(), None);
+    key(&mut session, &mut editor, Command::AcceptSuggestion);
+    assert!(session.notice().unwrap().text.contains("Pick a suggestion first"), "{:?}", session.notice());
+    assert!(editor.document().annotations.is_empty());
+}

@@ -71,8 +71,23 @@ struct DocumentOut<'a> {
     annotations: Vec<AnnotationOut<'a>>,
     next_ids: NextIds,
     // Written only when there are some, so documents without suggestions read as before.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    rejected_suggestions: &'a [RejectedSuggestion],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rejected_suggestions: Vec<RejectionOut<'a>>,
+}
+
+/// A rejected suggestion as the document JSON (and the save journal) writes it: its fragments
+/// as spans with their text and context, like every span, so a reader can check them and a
+/// changed text can find them again.
+#[derive(Serialize)]
+pub(crate) struct RejectionOut<'a> {
+    fragments: Vec<SpanOut<'a>>,
+    rule: &'a str,
+}
+
+impl<'a> RejectionOut<'a> {
+    pub(crate) fn new(ix: &'a TextIndex, r: &'a RejectedSuggestion) -> RejectionOut<'a> {
+        RejectionOut { fragments: r.fragments.iter().map(|s| SpanOut::new(ix, *s)).collect(), rule: &r.rule }
+    }
 }
 
 #[derive(Serialize)]
@@ -146,7 +161,7 @@ impl<'a> DocumentOut<'a> {
             speakers: &doc.speakers,
             annotations: doc.annotations.iter().map(|x| AnnotationOut::new(ix, x)).collect(),
             next_ids: doc.next_ids,
-            rejected_suggestions: &doc.rejected_suggestions,
+            rejected_suggestions: doc.rejected_suggestions.iter().map(|r| RejectionOut::new(ix, r)).collect(),
         }
     }
 }

@@ -57,7 +57,11 @@ pub fn document_from_value(v: &Value) -> Result<Document, ImportError> {
     };
     if let Some(v) = root.get_opt("rejected_suggestions") {
         for (path, v) in json::array(v, &root.path_of("rejected_suggestions"))? {
-            let rejection = read_rejection(&json::obj(v, &path)?, &doc)?;
+            let o = json::obj(v, &path)?;
+            let rejection = read_rejection(&o, &doc)?;
+            if doc.rejected_suggestions.iter().any(|r| r.fragments == rejection.fragments) {
+                return Err(o.error_at("fragments", "the same suggestion is rejected twice"));
+            }
             doc.rejected_suggestions.push(rejection);
         }
     }
@@ -122,20 +126,15 @@ fn read_speakers(root: &Obj) -> Result<Vec<Speaker>, ImportError> {
     Ok(speakers)
 }
 
-/// A rejected suggestion `{fragments: [{start, end}…], rule}`, its spans inside `doc`'s text
+/// A rejected suggestion `{fragments: [span…], rule}`, its spans checked like an annotation's
 /// (the save journal reads rejections this way too).
 pub(crate) fn read_rejection(o: &Obj, doc: &Document) -> Result<RejectedSuggestion, ImportError> {
     let mut fragments = Vec::new();
     for (path, v) in o.array("fragments")? {
-        let f = json::obj(v, &path)?;
-        let span = Span::new(f.index("start")?, f.index("end")?);
-        if let Some(problem) = span_problem(doc, span) {
-            return Err(FieldError::new(path, problem));
-        }
-        fragments.push(span);
+        fragments.push(read_span(&json::obj(v, &path)?, doc)?);
     }
-    if fragments.is_empty() {
-        return Err(o.error_at("fragments", "a rejected suggestion has at least one fragment"));
+    if let Some(problem) = fragments_problem(&fragments) {
+        return Err(o.error_at("fragments", problem));
     }
     Ok(RejectedSuggestion { fragments, rule: o.str("rule")?.to_owned() })
 }

@@ -78,6 +78,19 @@ pub fn check(doc: &Document) -> Result<(), String> {
         }
         annotation_problem(doc, a).map_err(|m| format!("annotation {}: {m}", a.id))?;
     }
+    for (i, r) in doc.rejected_suggestions.iter().enumerate() {
+        let problem = fragments_problem(&r.fragments)
+            .or_else(|| r.fragments.iter().find_map(|f| span_problem(doc, *f)))
+            .or_else(|| {
+                doc.rejected_suggestions[..i]
+                    .iter()
+                    .any(|o| o.fragments == r.fragments)
+                    .then(|| "rejected twice".into())
+            });
+        if let Some(m) = problem {
+            return Err(format!("rejected_suggestions[{i}]: {m}"));
+        }
+    }
     Ok(())
 }
 

@@ -14,10 +14,9 @@ use sha2::{Digest, Sha256};
 
 use super::change::Change;
 use super::document::{Document, NextIds};
-use super::export::AnnotationOut;
+use super::export::{AnnotationOut, RejectionOut};
 use super::import::{read_annotation_in, read_next_ids, read_rejection, read_speaker};
 use super::json::{self, FieldError, FieldPath, Obj};
-use super::rejection::RejectedSuggestion;
 use super::schema::{read_target, Target};
 use super::speaker::Speaker;
 use super::text::TextIndex;
@@ -51,8 +50,8 @@ enum ChangeOut<'a> {
     RemoveTarget { at: usize, target: &'a Target },
     ReplaceTarget { before: &'a Target, after: &'a Target },
     NextIds { before: NextIds, after: NextIds },
-    InsertRejection { rejection: &'a RejectedSuggestion },
-    RemoveRejection { rejection: &'a RejectedSuggestion },
+    InsertRejection { rejection: RejectionOut<'a> },
+    RemoveRejection { rejection: RejectionOut<'a> },
 }
 
 impl<'a> ChangeOut<'a> {
@@ -71,8 +70,8 @@ impl<'a> ChangeOut<'a> {
             Change::RemoveTarget { at, target } => ChangeOut::RemoveTarget { at: *at, target },
             Change::ReplaceTarget { before, after } => ChangeOut::ReplaceTarget { before, after },
             Change::NextIds { before, after } => ChangeOut::NextIds { before: *before, after: *after },
-            Change::InsertRejection(rejection) => ChangeOut::InsertRejection { rejection },
-            Change::RemoveRejection(rejection) => ChangeOut::RemoveRejection { rejection },
+            Change::InsertRejection(r) => ChangeOut::InsertRejection { rejection: RejectionOut::new(ix, r) },
+            Change::RemoveRejection(r) => ChangeOut::RemoveRejection { rejection: RejectionOut::new(ix, r) },
         }
     }
 }

@@ -186,9 +186,16 @@ pub const KEY_TABLE: &[KeyBinding] = &[
     fixed("help", "?", Command::ToggleHelp, "show or hide this sheet"),
 ];
 
-/// The rebindable commands with their default keys: a new schema's `hotkeys`.
+/// The rebindable commands with their default keys: a new schema's `hotkeys`, and a schema's
+/// that names none. Commands newer than saved schemas are left out: they get their key when
+/// the schema does not use it (see [`KeyBinding::default_when_unnamed`]), so a schema that
+/// gives a stance the key "a" or "g" stays valid.
 pub fn default_hotkeys() -> Hotkeys {
-    KEY_TABLE.iter().filter(|b| b.rebindable).map(|b| (b.name.to_owned(), b.key.to_owned())).collect()
+    KEY_TABLE
+        .iter()
+        .filter(|b| b.rebindable && !b.default_when_unnamed)
+        .map(|b| (b.name.to_owned(), b.key.to_owned()))
+        .collect()
 }
 
 /// The table row of a rebindable command, by its schema name.

@@ -8,6 +8,7 @@ use super::annotation::{Annotation, AnnotationId};
 use super::article::Article;
 use super::document::Document;
 use super::invariants::{fragments_problem, span_problem};
+use super::rejection::RejectedSuggestion;
 use super::text::Span;
 
 /// A span that could not be placed on the new text.
@@ -30,6 +31,9 @@ pub struct ReanchorReport {
     pub dropped: Vec<Unplaced>,
     /// Cues and source mentions cleared (their annotation was kept).
     pub cleared: Vec<Unplaced>,
+    /// Rejected suggestions whose words could not be placed: forgotten, so such a suggestion
+    /// may be suggested again.
+    pub rejections_forgotten: usize,
 }
 
 impl ReanchorReport {
@@ -38,8 +42,8 @@ impl ReanchorReport {
     }
 }
 
-/// Moves the annotations of `old` onto `new_article`'s text. Speakers, schema and id counters
-/// carry over unchanged.
+/// Moves the annotations and rejected suggestions of `old` onto `new_article`'s text.
+/// Speakers, schema and id counters carry over unchanged.
 pub fn reanchor_document(old: &Document, new_article: &Article) -> (Document, ReanchorReport) {
     let mut doc = Document::new(new_article.clone(), old.schema.clone());
     doc.speakers = old.speakers.clone();
@@ -53,6 +57,14 @@ pub fn reanchor_document(old: &Document, new_article: &Article) -> (Document, Re
     }
     doc.annotations = placed;
     doc.sort_annotations();
+    for r in &old.rejected_suggestions {
+        let fragments: Option<Vec<Span>> =
+            r.fragments.iter().map(|f| locate(old, *f, &doc).ok().map(|found| found.span)).collect();
+        match fragments.filter(|f| fragments_problem(f).is_none()) {
+            Some(fragments) => doc.rejected_suggestions.push(RejectedSuggestion { fragments, rule: r.rule.clone() }),
+            None => report.rejections_forgotten += 1,
+        }
+    }
     (doc, report)
 }
 

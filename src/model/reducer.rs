@@ -6,7 +6,7 @@ use super::annotation::{Annotation, AnnotationId, AnnotationKind, QuoteType};
 use super::change::{apply_all, revert_all, Change};
 use super::document::Document;
 use super::ids::TargetId;
-use super::invariants::{annotation_problem, span_problem};
+use super::invariants::{annotation_problem, fragments_problem, span_problem};
 use super::rejection::RejectedSuggestion;
 use super::schema::Target;
 use super::speaker::{is_wikidata_id, same, Speaker, SpeakerId};
@@ -301,8 +301,8 @@ fn plan(doc: &Document, action: &Action) -> Plan {
             Ok((vec![Change::RemoveTarget { at, target: t.clone() }], Outcome::default()))
         }
         RejectSuggestion { fragments, rule } => {
-            if fragments.is_empty() {
-                return refuse("a suggestion has at least one fragment");
+            if let Some(problem) = fragments_problem(fragments) {
+                return refuse(problem);
             }
             for span in fragments {
                 check_span(doc, *span)?;

@@ -2,13 +2,11 @@
 //! again (after a reload, or in another session) does not bring them back, and a dataset can
 //! count which rules people rejected.
 
-use serde::{Deserialize, Serialize};
-
 use super::text::Span;
 
 /// A rejected suggestion, known by its fragments: the same rule finding the same words again
 /// is the same suggestion.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RejectedSuggestion {
     pub fragments: Vec<Span>,
     /// The rule that made it ("direct.cue_after").

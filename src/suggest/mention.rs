@@ -214,7 +214,7 @@ pub(crate) fn right(p: &Parsed, cue: usize, hi: usize) -> Option<Range> {
         return None;
     }
     let mut end = j - 1;
-    // "says Campbell's partner, Jason Louth.": a role then the name after a comma.
+    // "says the firm's lawyer, Ada Brook.": a role then the name after a comma.
     if !p.toks[end].cap && j + 1 < hi && p.is_punct(j, ',') {
         let names = (j + 1..hi).take_while(|&k| p.toks[k].cap && p.toks[k].kind == Kind::Word).count();
         let after = j + 1 + names;

@@ -28,6 +28,8 @@ use crate::model::document::Document;
 use crate::model::speaker::{SpeakerId, SpeakerKind};
 use crate::model::text::Span;
 
+use std::collections::BTreeMap;
+
 use attribution::Found;
 pub use preannotate::preannotate;
 use tokens::Parsed;
@@ -71,14 +73,6 @@ pub struct NewSpeaker {
     pub aliases: Vec<String>,
 }
 
-impl Suggestion {
-    /// A stable identity for remembering rejected suggestions: the fragments, `s-e,s-e`.
-    pub fn key(&self) -> String {
-        let parts: Vec<String> = self.fragments.iter().map(|f| format!("{}-{}", f.start, f.end)).collect();
-        parts.join(",")
-    }
-}
-
 /// Suggests quotes for the document's text. Text already covered by a quote annotation gets
 /// no suggestion, and speakers the document has are reused (matched by name or alias).
 pub fn suggest(doc: &Document) -> Suggestions {
@@ -113,23 +107,35 @@ pub fn suggest(doc: &Document) -> Suggestions {
         }
     }
     let (refs, new_speakers) = resolver.finish(&doc.speakers);
-    let taken: Vec<Span> = doc
-        .annotations
-        .iter()
-        .filter(|a| a.kind == AnnotationKind::Quote)
-        .flat_map(|a| a.fragments.iter().copied())
-        .collect();
+    let taken = Taken::of(doc);
+    // Fragments already kept, disjoint, by start: each candidate is checked against its
+    // neighbours in O(log n) rather than against every suggestion before it.
+    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
+    let clashes =
+        |kept: &BTreeMap<usize, usize>, f: Span| kept.range(..f.end).next_back().is_some_and(|(_, &end)| end > f.start);
     let mut items: Vec<Suggestion> = Vec::new();
+    let ix = doc.text_index();
+    // Every span on whole characters: a closing mark followed by a combining accent takes the accent along.
+    let snap = |span: Span| ix.snap_to_graphemes(span);
     for (f, group) in found {
-        let clash = |spans: &[Span]| f.fragments.iter().any(|x| spans.iter().any(|y| x.overlaps(y)));
-        if clash(&taken) || items.iter().any(|s| clash(&s.fragments)) {
+        let mut fragments: Vec<Span> = f.fragments.iter().map(|&x| snap(x)).collect();
+        // Snapping may make two fragments of one quote meet; they stay sorted, so merge any that overlap.
+        fragments.dedup_by(|b, a| {
+            let joined = b.start < a.end;
+            if joined {
+                a.end = a.end.max(b.end);
+            }
+            joined
+        });
+        if fragments.iter().any(|&x| taken.overlaps(x) || clashes(&kept, x)) {
             continue;
         }
+        kept.extend(fragments.iter().map(|x| (x.start, x.end)));
         items.push(Suggestion {
             quote_type: f.quote_type,
-            fragments: f.fragments,
-            cue: f.cue,
-            source_mention: f.mention.map(|m| Span::new(p.toks[m.0].start, p.toks[m.1].end)),
+            fragments,
+            cue: f.cue.map(snap),
+            source_mention: f.mention.map(|m| snap(Span::new(p.toks[m.0].start, p.toks[m.1].end))),
             speaker: group.map(|g| refs[g].clone()),
             confidence: f.confidence,
             rule: f.rule,
@@ -137,6 +143,39 @@ pub fn suggest(doc: &Document) -> Suggestions {
     }
     items.sort_by_key(|s| s.fragments[0].start);
     Suggestions { items, new_speakers }
+}
+
+/// The document's quote fragments, by start, with the furthest end among the first k of them, so
+/// whether a span overlaps any is one binary search.
+struct Taken {
+    quotes: Vec<Span>,
+    furthest_end: Vec<usize>,
+}
+
+impl Taken {
+    fn of(doc: &Document) -> Taken {
+        let mut quotes: Vec<Span> = doc
+            .annotations
+            .iter()
+            .filter(|a| a.kind == AnnotationKind::Quote)
+            .flat_map(|a| a.fragments.iter().copied())
+            .collect();
+        quotes.sort_unstable_by_key(|q| (q.start, q.end));
+        let furthest_end = quotes
+            .iter()
+            .scan(0, |end, q| {
+                *end = (*end).max(q.end);
+                Some(*end)
+            })
+            .collect();
+        Taken { quotes, furthest_end }
+    }
+
+    /// Whether a quote fragment starts before `f` ends and ends after it starts.
+    fn overlaps(&self, f: Span) -> bool {
+        let starting_before_end = self.quotes.partition_point(|q| q.start < f.end);
+        starting_before_end > 0 && self.furthest_end[starting_before_end - 1] > f.start
+    }
 }
 
 /// The one action that accepts `s`: create the quote (origin suggestion), add its other

@@ -47,6 +47,18 @@ const ABBREVIATIONS: &[&str] = &[
     "calif", "mass", "const", "cpl", "supt", "insp", "det", "hon", "approx",
 ];
 
+/// The full stops of Chinese and Japanese text, and the full-width full stop: no space follows them.
+fn is_wide_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '．')
+}
+
+/// Combining marks and joiners, which belong to the character before them: accents written
+/// apart (`e` + U+0301), enclosing keycaps, variation selectors. A heuristic by block, not the
+/// full Unicode property.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{200d}' | '\u{20d0}'..='\u{20ff}' | '\u{fe00}'..='\u{fe0f}' | '\u{fe20}'..='\u{fe2f}')
+}
+
 impl Parsed {
     pub fn new(text: &str) -> Parsed {
         let chars: Vec<char> = text.chars().collect();
@@ -83,7 +95,9 @@ impl Parsed {
                 continue;
             }
             let c = self.chars[i];
-            if c.is_whitespace() {
+            if c.is_whitespace() || is_mark(c) {
+                // A combining mark left over (after a quote or a punctuation mark) is no token;
+                // the spans made from the tokens are widened to whole characters later.
                 i += 1;
             } else if c.is_alphanumeric() {
                 let mut j = i + 1;
@@ -92,7 +106,7 @@ impl Parsed {
                     let joins = matches!(d, '\'' | '’' | '-' | '.' | '&')
                         && self.chars.get(j + 1).is_some_and(|n| n.is_alphanumeric())
                         && j + 1 < end;
-                    if !(d.is_alphanumeric() || joins) {
+                    if !(d.is_alphanumeric() || is_mark(d) || joins) {
                         break;
                     }
                     j += 1;
@@ -117,13 +131,18 @@ impl Parsed {
         }
     }
 
-    /// A sentence ends after `.`, `?` or `!` (or a quote ending in one) when a capitalised
-    /// word or a new quote follows, unless the full stop ends an abbreviation or an initial.
+    /// A sentence ends after `.`, `?` or `!` (or a quote ending in one) when a space then a
+    /// capitalised word or a new quote follows, unless the full stop ends an abbreviation or an
+    /// initial. The full-width stops `。！？．` end one whatever follows, space or not.
     fn ends_sentence(&self, t: usize) -> bool {
         let tok = &self.toks[t];
+        if matches!(tok.kind, Kind::Punct(c) if is_wide_stop(c)) {
+            return true;
+        }
         let next = &self.toks[t + 1];
         let starts_new = next.cap || matches!(next.kind, Kind::Quote(_)) || next.lower.starts_with(char::is_numeric);
-        if !starts_new || next.start == tok.end {
+        let spaced = next.start != tok.end || matches!(self.quote_last_inner(t), Some(c) if is_wide_stop(c));
+        if !starts_new || !spaced {
             return false;
         }
         match tok.kind {
@@ -141,7 +160,8 @@ impl Parsed {
                     .take_while(|&k| !matches!(self.toks[k].kind, Kind::Punct('.') | Kind::Quote(_)))
                     .any(|k| !self.toks[k].cap && super::cues::lexicon().verb(&self.toks[k].lower).is_some());
                 !self.quotes[q].closed
-                    || (!cue_follows && matches!(self.quote_last_inner(t), Some('.' | '?' | '!' | '…')))
+                    || (!cue_follows
+                        && matches!(self.quote_last_inner(t), Some(c) if matches!(c, '.' | '?' | '!' | '…') || is_wide_stop(c)))
             }
             _ => false,
         }
@@ -195,5 +215,18 @@ mod tests {
             ["Mr. Gray spoke.", "“We won. Next year too,” he said.", "Dr. Lee agreed."]
         );
         assert_eq!(sentences("“Done.” She left.\nNew line"), ["“Done.”", "She left.", "New line"]);
+    }
+
+    #[test]
+    fn full_width_stops_end_sentences_without_a_space() {
+        assert_eq!(
+            sentences("He arrived。\"We will win,\" Ana Ruiz said."),
+            ["He arrived。", "\"We will win,\" Ana Ruiz said."]
+        );
+        assert_eq!(
+            sentences("「我们会赢」，他说。\"好\"她说！谁？是．"),
+            ["「我们会赢」，他说。", "\"好\"她说！", "谁？", "是．"]
+        );
+        assert_eq!(sentences("「我们会赢。」「好。」"), ["「我们会赢。」", "「好。」"]);
     }
 }

@@ -57,10 +57,11 @@ pub fn SuggestionCardView(props: &SuggestionCardProps) -> Html {
             </div>
             <div class="actions">
                 <button class="btn primary" onclick={send(Input::AcceptSuggestion(Some(index)))} data-testid="accept-suggestion">
-                    { "Accept" }<kbd>{ "A" }</kbd>
+                    { "Accept" }
+                    if !card.accept_key.is_empty() { <kbd>{ &card.accept_key }</kbd> }
                 </button>
                 <button class="btn" onclick={send(Input::RejectSuggestion(Some(index)))} data-testid="reject-suggestion">
-                    { "Reject" }<kbd>{ "Del" }</kbd>
+                    { "Reject" }<kbd>{ &card.reject_key }</kbd>
                 </button>
             </div>
             <div class="actions">

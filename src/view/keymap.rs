@@ -102,7 +102,8 @@ pub fn label(key: &str) -> String {
 
 /// The key bound to a schema command, as a button shows it ("Q", "Ctrl + Z"), or "" if unbound.
 pub fn key_label(schema: &Schema, name: &str) -> String {
-    schema.hotkeys.get(name).map(|key| label(key)).unwrap_or_default()
+    let binding = KEY_TABLE.iter().find(|b| b.name == name);
+    binding.and_then(|b| effective_key(b, schema)).map(label).unwrap_or_default()
 }
 
 /// One line of the help sheet: the keys (as keycaps), and what they do.

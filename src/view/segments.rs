@@ -393,7 +393,7 @@ fn show_ghosts(run: &mut Run, span: Span, over: &[&Ghost]) {
         run.label = chip.map(|(text, kind)| (text.to_owned(), kind));
     }
     if !fragments.is_empty() {
-        let line = "suggested quote: click it, then A accepts and Delete rejects";
+        let line = "suggested quote: click it to see why, and to accept or reject it";
         run.title = Some(match run.title.take() {
             Some(title) => format!("{title}\n{line}"),
             None => line.to_owned(),

@@ -82,6 +82,9 @@ impl Suggested {
     /// Works out the open suggestions again after `doc` changed. The current one stays current
     /// while it is open; when it was accepted or rejected, the next open one takes its place.
     pub fn sync(&mut self, doc: &Document) {
+        if self.found.items.is_empty() && self.open.is_empty() {
+            return;
+        }
         let closed = Closed::of(doc);
         let open: Vec<usize> = (0..self.found.items.len()).filter(|&i| !closed.closes(&self.found.items[i])).collect();
         let current = match self.current {
@@ -186,9 +189,18 @@ impl Suggested {
         }
         let mut suggestion = self.found.items[index].clone();
         match self.choice(index) {
-            SpeakerChoice::Suggested => {}
-            SpeakerChoice::Existing(id) => suggestion.speaker = Some(SpeakerRef::Existing(id.clone())),
+            // A speaker chosen, then removed or merged away: the card shows the suggested one again.
+            SpeakerChoice::Existing(id) if doc.speaker(id).is_some() => {
+                suggestion.speaker = Some(SpeakerRef::Existing(id.clone()))
+            }
             SpeakerChoice::Nobody => suggestion.speaker = None,
+            SpeakerChoice::Suggested | SpeakerChoice::Existing(_) => {}
+        }
+        // The suggester's own pick may have been removed since it ran.
+        if let Some(SpeakerRef::Existing(id)) = &suggestion.speaker {
+            if doc.speaker(id).is_none() {
+                suggestion.speaker = None;
+            }
         }
         Some(suggest::accept_action(doc, &suggestion, &self.found.new_speakers, author, at))
     }

@@ -5,7 +5,9 @@
 use crate::model::document::Document;
 use crate::model::speaker::SpeakerId;
 use crate::suggest::{SpeakerRef, Suggestion, Suggestions};
+use crate::view::keymap::key_label;
 use crate::view::panels::AnnotationRow;
+use crate::view::session::reject_key;
 use crate::view::suggested::{SpeakerChoice, Suggested};
 
 /// The current suggestion, as its card shows it.
@@ -25,6 +27,9 @@ pub struct SuggestionCard {
     pub rule: &'static str,
     /// "3 of 12": where it is among the open suggestions.
     pub position: String,
+    /// The keys that accept and reject it, as keycaps ("" when accept has none).
+    pub accept_key: String,
+    pub reject_key: String,
 }
 
 /// The card of the current suggestion, if there is one.
@@ -48,6 +53,8 @@ pub fn card(doc: &Document, suggested: &Suggested) -> Option<SuggestionCard> {
         confidence: (s.confidence.clamp(0.0, 1.0) * 100.0).round() as u8,
         rule: s.rule,
         position: format!("{at} of {}", open.len()),
+        accept_key: key_label(&doc.schema, "accept_suggestion"),
+        reject_key: reject_key(&doc.schema),
     })
 }
 
@@ -90,7 +97,12 @@ fn suggested_speaker_label(doc: &Document, found: &Suggestions, s: &Suggestion) 
     match &s.speaker {
         Some(SpeakerRef::Existing(id)) => existing_name(doc, id),
         Some(SpeakerRef::New(i)) => match found.new_speakers.get(*i) {
-            Some(new) => match doc.speakers.iter().find(|sp| sp.answers_to(&new.name)) {
+            // As accepting matches it: by any of its names.
+            Some(new) => match doc
+                .speakers
+                .iter()
+                .find(|sp| std::iter::once(&new.name).chain(&new.aliases).any(|n| sp.answers_to(n)))
+            {
                 Some(known) => known.name.clone(),
                 None => format!("{} (new)", new.name),
             },

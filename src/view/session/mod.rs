@@ -26,7 +26,7 @@ use crate::view::notice::{Notice, NoticeAction};
 use crate::view::segments::Focus;
 use crate::view::suggested::{SpeakerChoice, Suggested};
 
-pub use suggesting::ACCEPT_ALL_THRESHOLD;
+pub use suggesting::{reject_key, ACCEPT_ALL_THRESHOLD};
 
 pub use transfer::ExportKind;
 
@@ -284,8 +284,8 @@ impl Session {
             Command::Delete => self.with_selected(editor, |id| Action::DeleteAnnotation { id }),
             Command::Suggest => self.suggest(editor, effects),
             Command::AcceptSuggestion => self.accept_suggestion(editor, None, effects),
-            Command::NextSuggestion => self.step_suggestion(true, effects),
-            Command::PreviousSuggestion => self.step_suggestion(false, effects),
+            Command::NextSuggestion => self.step_suggestion(editor, true, effects),
+            Command::PreviousSuggestion => self.step_suggestion(editor, false, effects),
             Command::MoveBoundary { edge, direction } => self.move_boundary(editor, edge, direction),
             Command::Article(step) => effects.push(Effect::Article(step)),
         }

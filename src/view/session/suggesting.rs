@@ -2,6 +2,8 @@
 //! step each, or one for "accept all") and rejecting (remembered in the document).
 
 use crate::model::history::Editor;
+use crate::model::schema::Schema;
+use crate::view::keymap::key_label;
 use crate::view::notice::Notice;
 use crate::view::suggested::SpeakerChoice;
 
@@ -18,10 +20,11 @@ impl Session {
         let found = self.suggested.items().len();
         let hidden = found - open;
         let hidden = if hidden > 0 { format!(" ({hidden} more already annotated or rejected)") } else { String::new() };
+        let keys = keys_hint(&editor.document().schema);
         self.notice = Some(Notice::info(match open {
             0 => format!("No new suggestions{hidden}."),
-            1 => format!("1 suggestion{hidden}: A accepts it, Delete rejects it."),
-            n => format!("{n} suggestions{hidden}: A accepts, Delete rejects, ] and [ move between them."),
+            1 => format!("1 suggestion{hidden}: {keys}."),
+            n => format!("{n} suggestions{hidden}: {keys}."),
         }));
         if open > 0 {
             self.tab = Tab::Details;
@@ -37,19 +40,19 @@ impl Session {
         }
     }
 
-    pub(super) fn step_suggestion(&mut self, forward: bool, effects: &mut Vec<Effect>) {
+    pub(super) fn step_suggestion(&mut self, editor: &Editor, forward: bool, effects: &mut Vec<Effect>) {
         if self.suggested.step(forward) {
             self.selected = None;
             self.tab = Tab::Details;
             effects.push(Effect::ScrollToSelected);
         } else {
-            self.explain_no_suggestions();
+            self.explain_no_current(editor);
         }
     }
 
     /// Accepts suggestion `index` (the current one when `None`); the next open one becomes current.
     pub(super) fn accept_suggestion(&mut self, editor: &mut Editor, index: Option<usize>, effects: &mut Vec<Effect>) {
-        let Some(index) = index.or(self.suggested.current()) else { return self.explain_no_suggestions() };
+        let Some(index) = index.or(self.suggested.current()) else { return self.explain_no_current(editor) };
         let at = (self.clock)();
         let Some(action) = self.suggested.accept_action(editor.document(), index, &self.author, &at) else { return };
         if self.apply(editor, action).is_some() {
@@ -58,7 +61,7 @@ impl Session {
     }
 
     pub(super) fn reject_suggestion(&mut self, editor: &mut Editor, index: Option<usize>, effects: &mut Vec<Effect>) {
-        let Some(index) = index.or(self.suggested.current()) else { return self.explain_no_suggestions() };
+        let Some(index) = index.or(self.suggested.current()) else { return self.explain_no_current(editor) };
         let Some(action) = self.suggested.reject_action(index) else { return };
         if self.apply(editor, action).is_some() {
             self.after_suggestion_closed(editor, effects);
@@ -94,15 +97,64 @@ impl Session {
         if self.suggested.current().is_some() {
             effects.push(Effect::ScrollToSelected);
         } else if self.suggested.open().is_empty() {
-            self.notice = Some(Notice::info("Every suggestion is accepted or rejected. G suggests again."));
+            let again = with_key("suggests again", &key_label(&editor.document().schema, "suggest"));
+            self.notice = Some(Notice::info(format!("Every suggestion is accepted or rejected. {again}.")));
         }
     }
 
-    fn explain_no_suggestions(&mut self) {
-        self.notice = Some(Notice::info(if self.suggested.ran() {
-            "No open suggestions. G suggests again."
+    /// A, Delete, ] or [ with no suggestion to act on: what to do instead.
+    fn explain_no_current(&mut self, editor: &Editor) {
+        let schema = &editor.document().schema;
+        let suggest = key_label(schema, "suggest");
+        let next = key_label(schema, "next_suggestion");
+        self.notice = Some(Notice::info(if !self.suggested.open().is_empty() {
+            let or_key = if next.is_empty() { String::new() } else { format!(", or press {next}") };
+            format!("Pick a suggestion first: click a dashed one{or_key}.")
+        } else if self.suggested.ran() {
+            format!("No open suggestions. {}.", with_key("Suggest finds them again", &suggest))
         } else {
-            "No suggestions yet: press G (or Suggest) to find quotes, cues and speakers."
+            format!("No suggestions yet. {} to find quotes, cues and speakers.", with_key("Use Suggest", &suggest))
         }));
+    }
+}
+
+/// "A accepts, Delete rejects, ] and [ move between them", with the schema's keys; a command
+/// without a key is left out (its button on the card still works).
+fn keys_hint(schema: &Schema) -> String {
+    let (accept, next, previous) = (
+        key_label(schema, "accept_suggestion"),
+        key_label(schema, "next_suggestion"),
+        key_label(schema, "previous_suggestion"),
+    );
+    let mut parts = Vec::new();
+    if !accept.is_empty() {
+        parts.push(format!("{accept} accepts"));
+    }
+    parts.push(format!("{} rejects", reject_key(schema)));
+    match (next.is_empty(), previous.is_empty()) {
+        (false, false) => parts.push(format!("{next} and {previous} move between them")),
+        (false, true) => parts.push(format!("{next} moves to the next")),
+        _ => {}
+    }
+    parts.join(", ")
+}
+
+/// The key that rejects the current suggestion: the schema's delete key, or Backspace, which
+/// always deletes.
+pub fn reject_key(schema: &Schema) -> String {
+    let delete = key_label(schema, "delete");
+    if delete.is_empty() {
+        "Backspace".to_owned()
+    } else {
+        delete
+    }
+}
+
+/// "Suggest finds them again (G)", or without the key when it has none.
+fn with_key(what: &str, key: &str) -> String {
+    if key.is_empty() {
+        what.to_owned()
+    } else {
+        format!("{what} ({key})")
     }
 }
