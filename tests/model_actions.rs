@@ -332,3 +332,23 @@ fn actions_serialise_for_logs_and_replay() {
     let json = serde_json::to_string(&action).unwrap();
     assert_eq!(serde_json::from_str::<Action>(&json).unwrap(), action);
 }
+
+#[test]
+fn who_agreed_is_recorded_sorted_once_each_exported_and_undone() {
+    let mut editor = Editor::new(annotated_sample());
+    let a = editor.document().annotations[0].id.clone();
+    let names = vec!["bo".to_owned(), "ana".to_owned(), " bo ".to_owned()];
+    editor.apply(Action::SetAgreedBy { id: a.clone(), annotators: names }).unwrap();
+    assert_eq!(editor.document().annotation(&a).unwrap().agreed_by, ["ana", "bo"]);
+    let json = stancemark::model::export::document_json(editor.document());
+    assert!(
+        json.contains("\"agreed_by\": [\n        \"ana\",\n        \"bo\"\n      ]")
+            || json.contains("\"agreed_by\":[\"ana\",\"bo\"]"),
+        "{json}"
+    );
+    assert_eq!(stancemark::model::import::document_from_json(&json).unwrap(), *editor.document());
+    editor.undo();
+    assert!(editor.document().annotation(&a).unwrap().agreed_by.is_empty());
+    let mut doc = annotated_sample();
+    assert_refused(&mut doc, Action::SetAgreedBy { id: a, annotators: vec!["  ".into()] }, "name is empty");
+}

@@ -74,6 +74,11 @@ pub enum Action {
     DeleteAnnotation {
         id: AnnotationId,
     },
+    /// Records which annotators had this annotation (adjudication); sorted and deduplicated.
+    SetAgreedBy {
+        id: AnnotationId,
+        annotators: Vec<String>,
+    },
     AddSpeaker {
         name: String,
         kind: SpeakerKind,
@@ -169,6 +174,7 @@ impl Action {
             RenameTarget { .. } => "rename target".into(),
             RemoveTarget { .. } => "remove target".into(),
             RejectSuggestion { .. } => "reject suggestion".into(),
+            SetAgreedBy { .. } => "record who agreed".into(),
             Batch { actions } => match actions.first() {
                 Some(first) if actions.len() == 1 => first.describe(),
                 Some(first) => format!("{} and {} more", first.describe(), actions.len() - 1),

@@ -96,6 +96,9 @@ pub struct Annotation {
     /// The suggestion rule it was accepted from ("direct.cue_after"), so a dataset can tell
     /// which rules people kept; `None` for annotations made by hand.
     pub rule: Option<String>,
+    /// In a gold document made by adjudication: the annotators who had this annotation
+    /// (their names, sorted). Empty otherwise.
+    pub agreed_by: Vec<String>,
 }
 
 impl Annotation {

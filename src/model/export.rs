@@ -134,6 +134,8 @@ pub(crate) struct AnnotationOut<'a> {
     origin: Origin,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    agreed_by: &'a [String],
 }
 
 impl<'a> DocumentOut<'a> {
@@ -183,6 +185,7 @@ impl<'a> AnnotationOut<'a> {
             created_at: &a.created_at,
             origin: a.origin,
             rule: a.rule.as_deref(),
+            agreed_by: &a.agreed_by,
         }
     }
 }
@@ -229,6 +232,8 @@ struct Row<'a> {
     origin: Origin,
     /// The suggestion rule it was accepted from, `null` for annotations made by hand.
     rule: Option<&'a str>,
+    /// Who had it, in an adjudicated gold document; empty otherwise.
+    agreed_by: &'a [String],
     created_by: &'a str,
     created_at: &'a str,
 }
@@ -262,6 +267,7 @@ impl<'a> Row<'a> {
             note: &a.note,
             origin: a.origin,
             rule: a.rule.as_deref(),
+            agreed_by: &a.agreed_by,
             created_by: &a.created_by,
             created_at: &a.created_at,
         }

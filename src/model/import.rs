@@ -126,6 +126,21 @@ fn read_speakers(root: &Obj) -> Result<Vec<Speaker>, ImportError> {
     Ok(speakers)
 }
 
+/// `agreed_by`: absent, or an array of non-empty annotator names (kept sorted, once each).
+fn read_agreed_by(o: &Obj) -> Result<Vec<String>, ImportError> {
+    let Some(v) = o.get_opt("agreed_by") else { return Ok(Vec::new()) };
+    let mut names = Vec::new();
+    for (path, v) in json::array(v, &o.path_of("agreed_by"))? {
+        match v.as_str().map(str::trim) {
+            Some(name) if !name.is_empty() => names.push(name.to_owned()),
+            _ => return Err(FieldError::new(path, "must be an annotator's name (a non-empty string)")),
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
 /// A rejected suggestion `{fragments: [span…], rule}`, its spans checked like an annotation's
 /// (the save journal reads rejections this way too).
 pub(crate) fn read_rejection(o: &Obj, doc: &Document) -> Result<RejectedSuggestion, ImportError> {
@@ -240,6 +255,7 @@ fn read_annotation(o: &Obj, doc: &Document, speakers: &HashSet<&str>) -> Result<
         created_at: o.str("created_at")?.to_owned(),
         origin: o.choice("origin", Origin::NAMES, Origin::parse)?,
         rule: o.opt_str("rule")?.map(str::to_owned),
+        agreed_by: read_agreed_by(o)?,
     })
 }
 

@@ -90,6 +90,7 @@ fn plan(doc: &Document, action: &Action) -> Plan {
                 created_at: at.clone(),
                 origin: *origin,
                 rule: rule.clone(),
+                agreed_by: Vec::new(),
             };
             let changes = vec![Change::NextIds { before: doc.next_ids, after: next }, Change::InsertAnnotation(a)];
             Ok((changes, Outcome { created_annotation: Some(id), ..Outcome::default() }))
@@ -180,6 +181,16 @@ fn plan(doc: &Document, action: &Action) -> Plan {
         }),
         SetNote { id, note } => edit_annotation(doc, id, |a| {
             a.note = note.clone();
+            Ok(())
+        }),
+        SetAgreedBy { id, annotators } => edit_annotation(doc, id, |a| {
+            let mut names: Vec<String> = annotators.iter().map(|n| n.trim().to_owned()).collect();
+            if names.iter().any(String::is_empty) {
+                return refuse("an annotator's name is empty");
+            }
+            names.sort();
+            names.dedup();
+            a.agreed_by = names;
             Ok(())
         }),
         DeleteAnnotation { id } => {

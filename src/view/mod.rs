@@ -3,6 +3,7 @@
 //! No browser here, so all of it is tested natively; the Yew components in `ui` only turn
 //! these values into elements and carry out the session's effects.
 
+pub mod adjudicate;
 pub mod caret;
 pub mod corpus_page;
 pub mod keymap;

@@ -94,6 +94,8 @@ impl Session {
     /// after `run`), so the next one is current for the scroll that follows.
     fn after_suggestion_closed(&mut self, editor: &Editor, effects: &mut Vec<Effect>) {
         self.suggested.sync(editor.document());
+        // "21 suggestions: …" is out of date now; the card counts what is left.
+        self.notice = None;
         if self.suggested.current().is_some() {
             effects.push(Effect::ScrollToSelected);
         } else if self.suggested.open().is_empty() {
