@@ -7,10 +7,13 @@
 //!   dataset statistics, pure like the model and shared by the app and the command-line tool.
 //! - [`suggest`]: offline quote, cue and speaker suggestions by rules, pure like the model, and
 //!   their scoring against gold annotations.
+//! - [`agreement`]: agreement between annotators (span F1, κ, α, α_U, bootstrap intervals) and
+//!   the disagreement list the Compare view walks, pure like the model.
 //! - [`view`]: pure view models (highlight runs, labels, the keymap, the caret), tested natively.
 //! - `ui`: Yew components that render the model and dispatch its actions (wasm32 only).
 //! - `glue`: the only code that touches the DOM: selections to offsets, storage, files (wasm32 only).
 
+pub mod agreement;
 pub mod corpus;
 pub mod model;
 pub mod suggest;

@@ -12,6 +12,7 @@ pub fn of(command: &str) -> Option<&'static str> {
         "split" => Some(SPLIT),
         "suggest" => Some(SUGGEST),
         "eval" => Some(EVAL),
+        "agree" => Some(AGREE),
         _ => None,
     }
 }
@@ -29,6 +30,7 @@ USAGE:
                      [--done-only] [--rows]
     stancemark suggest ARTICLE|ARTICLES.jsonl... [-o PRE.jsonl] [--min-confidence X]
     stancemark eval [--gold DIR] [--half dev|test|all] [--json]
+    stancemark agree FILE FILE... [--json] [--overlap X] [--bootstrap N] [--seed S]
     stancemark help [COMMAND]
 
 COMMANDS:
@@ -40,6 +42,7 @@ COMMANDS:
     split      Split a dataset by article into train, dev and test, deterministically
     suggest    Pre-annotate articles with suggested quotes, cues and speakers
     eval       Score the suggestions against a gold set of quotes (dev and test halves)
+    agree      Agreement between annotators: span F1, kappa, alpha, alpha_U, intervals
 
 EXAMPLES:
     stancemark parse static/ceasefire-2025-03-16.txt -o ceasefire.json
@@ -49,6 +52,7 @@ EXAMPLES:
     stancemark split corpus.jsonl --ratios 80/10/10 --seed 42 --done-only -o splits/
     stancemark suggest articles.jsonl --min-confidence 0.9 -o pre.jsonl
     stancemark eval --half dev
+    stancemark agree ana.jsonl ben.jsonl --json > agreement.json
 
 Offsets are Unicode code points into the document's canonical text, so in Python
 text[start:end] is the span. The format is described in docs/format.md.
@@ -59,6 +63,7 @@ the same directory and renamed over its target only when the run has succeeded.
 EXIT STATUS:
     0   success, also when the reader of standard output stops early (`| head`)
     1   invalid input: a file is not a valid article, schema, document or dataset
+        (agree: also when the inputs do not pair)
     2   wrong usage, or a file that cannot be read or written
 ";
 
@@ -273,4 +278,47 @@ OPTIONS:
     --json           Print the numbers as JSON
 
 EXIT STATUS: 0 printed, 1 the gold set is empty, 2 wrong usage or I/O error.
+";
+
+pub const AGREE: &str = "\
+stancemark agree: how far annotators agree on the same articles
+
+USAGE:
+    stancemark agree FILE FILE... [--json] [--overlap X] [--bootstrap N] [--seed S]
+
+Each FILE is one annotator's work: a document JSON (one article) or a dataset JSONL
+(many). The annotator is named by the created_by of its annotations when they all agree,
+else by the file's name without its extension. Articles pair by the SHA-256 of their
+text; an article missing from an input, or in one input twice, is listed by name and
+left out, and the run exits 1.
+
+FIGURES (per article and over the corpus):
+    F1          2|M| / (|A| + |B|) per pair of annotators, mean over pairs, for all
+                annotations, quotes, claims and each quote type. exact: same kind and
+                same fragments. lenient: same kind and overlap >= X, where overlap is
+                the characters both cover / the characters either covers. Matching is
+                one to one, greedy by best overlap. Over a corpus, pooled per pair.
+    kappa       Cohen's kappa (two annotators) on leniently matched spans, for quote
+                type, speaker (same person: a name or alias in common ignoring case, or
+                the same Wikidata id), stance, target and cue presence
+    alpha       Krippendorff's alpha (nominal, any number of annotators) on the same;
+                a span an annotator lacks, or a label left empty, is a missing value
+    alpha_U     Krippendorff's unitizing alpha per category (quote, claim) over the
+                characters, as DKPro Statistics and INCEpTION compute it
+    unmatched   spans with no lenient match in the other annotator's, counted and listed
+With two or more articles, each corpus figure gets a 95% interval from a bootstrap over
+articles. docs/format.md (Agreement) defines every figure and field of --json.
+
+OPTIONS:
+    --json          Print the report as JSON instead of tables
+    --overlap X     Least overlap for a lenient match, above 0 and at most 1 (default 0.5)
+    --bootstrap N   Resamples for the intervals (default 1000; 0 for none)
+    --seed S        Seed of the resampling (default 0); the same seed, the same intervals
+
+EXIT STATUS: 0 printed, 1 an input is invalid or the inputs do not pair (the figures of
+what did pair are still printed), 2 wrong usage or a file that cannot be read.
+
+EXAMPLES:
+    stancemark agree ana/ceasefire.json ben/ceasefire.json
+    stancemark agree ana.jsonl ben.jsonl cleo.jsonl --overlap 0.8 --json > agreement.json
 ";

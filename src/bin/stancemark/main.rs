@@ -5,6 +5,8 @@
 // Cargo builds every binary for every target; on wasm32 the tool has no use, so it compiles to
 // an empty program there and its modules are left out.
 #[cfg(not(target_arch = "wasm32"))]
+mod agree;
+#[cfg(not(target_arch = "wasm32"))]
 mod args;
 #[cfg(not(target_arch = "wasm32"))]
 mod convert;
@@ -55,7 +57,7 @@ fn run(args: &[String]) -> Result<(), error::CliError> {
 
     let Some((command, rest)) = args.split_first() else {
         return Err(CliError::usage(
-            "a COMMAND is needed: parse, validate, convert, corpus, stats, split, suggest or eval",
+            "a COMMAND is needed: parse, validate, convert, corpus, stats, split, suggest, eval or agree",
         ));
     };
     if rest.iter().any(|a| a == "--help" || a == "-h") {
@@ -75,6 +77,7 @@ fn run(args: &[String]) -> Result<(), error::CliError> {
         "split" => split::run(rest),
         "suggest" => suggest::run(rest),
         "eval" => eval::run(rest),
+        "agree" => agree::run(rest),
         other => Err(unknown(other)),
     }
 }
