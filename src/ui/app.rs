@@ -30,6 +30,8 @@ pub enum Msg {
     Input(Input),
     /// Files picked with Open… or dropped on the page: added to the project, the first opened.
     Open(Vec<web_sys::File>),
+    /// Other annotators' files picked in the Compare tab: read, then compared.
+    CompareFiles(Vec<web_sys::File>),
     /// The scheduled save's moment came (the change is painted), or the page is closing.
     Save,
     /// The person paused: fold the open article's journal into its base.

@@ -5,6 +5,7 @@
 
 mod app;
 pub mod article_view;
+mod compare_panel;
 pub mod corpus;
 mod corpus_ctl;
 mod details;

@@ -10,7 +10,7 @@ use crate::glue::clock::now_rfc3339;
 use crate::model::history::Editor;
 use crate::view::keymap::Command;
 use crate::view::notice::{Notice, NoticeAction};
-use crate::view::session::{Input, Session};
+use crate::view::session::{CompareInput, Input, Session};
 use crate::view::views::{Shown, Views};
 use crate::view::workspace::Workspace;
 
@@ -138,6 +138,10 @@ impl Running {
                     }
                 }
                 self.input(Input::Saved(result))
+            }
+            Msg::CompareFiles(files) => {
+                read_for_compare(files, self.link.clone());
+                false
             }
             Msg::HighlightMore => {
                 self.views.highlight_more(&self.editor, HIGHLIGHT_CHUNK);
@@ -269,4 +273,27 @@ fn mark(name: &str) -> Option<web_sys::Performance> {
     let performance = web_sys::window()?.performance()?;
     performance.mark(name).ok()?;
     Some(performance)
+}
+
+/// Reads the Compare tab's files as text and hands them to the session; one that cannot be
+/// read is named, and nothing is compared.
+fn read_for_compare(files: Vec<web_sys::File>, link: Scope<App>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut read = Vec::with_capacity(files.len());
+        for file in &files {
+            let name = file.name();
+            let text = super::loading::read_in_slices(file, |_| {})
+                .await
+                .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned()));
+            match text {
+                Ok(text) => read.push((name, text)),
+                Err(why) => {
+                    let notice = Notice::error(format!("Nothing compared: {name} could not be read ({why})."));
+                    link.send_message(Msg::Input(Input::Notify(notice)));
+                    return;
+                }
+            }
+        }
+        link.send_message(Msg::Input(Input::Compare(CompareInput::Files(read))));
+    });
 }

@@ -17,6 +17,7 @@ use crate::view::views::{Panel, Shown};
 
 use super::app::{App, Msg};
 use super::article_view::ArticleView;
+use super::compare_panel::ComparePanel;
 use super::corpus::CorpusCallbacks;
 use super::corpus_ctl::CorpusAction;
 use super::details::Details;
@@ -70,6 +71,7 @@ pub struct Callbacks {
     speaker_named: Callback<String>,
     new_target: Callback<String>,
     open: Callback<Vec<web_sys::File>>,
+    compare_files: Callback<Vec<web_sys::File>>,
     export: Callback<ExportKind>,
     article: Callback<ArticleMove>,
     pub corpus: CorpusCallbacks,
@@ -90,6 +92,7 @@ impl Callbacks {
             speaker_named: input.reform(Input::NewSpeakerNamed),
             new_target: input.reform(Input::NewTarget),
             open: link.callback(Msg::Open),
+            compare_files: link.callback(Msg::CompareFiles),
             export: input.reform(Input::Export),
             article: link.callback(Msg::Article),
             corpus: corpus_callbacks(link),
@@ -209,6 +212,7 @@ pub fn render(page: &Page) -> Html {
                         { tab_button(Tab::Details, "Details".to_owned()) }
                         { tab_button(Tab::Annotations, format!("Annotations ({})", doc.annotations.len())) }
                         { tab_button(Tab::Speakers, format!("Speakers ({})", doc.speakers.len())) }
+                        { tab_button(Tab::Compare, "Compare".to_owned()) }
                     </div>
                     { side_panel(&shown.panel, session, callbacks, &EmptyHints::of(doc)) }
                 </aside>
@@ -244,6 +248,9 @@ fn side_panel(panel: &Panel, session: &Session, callbacks: &Callbacks, hints: &E
             <AnnotationList rows={rows.clone()} selected={session.selected().cloned()} on_select={callbacks.select.clone()}
                 current_suggestion={session.suggested().current()} on_select_suggestion={callbacks.select_suggestion.clone()}
                 empty_hint={AttrValue::from(hints.annotations.clone())} />
+        },
+        Panel::Compare(view) => html! {
+            <ComparePanel view={view.clone()} on_input={callbacks.input.clone()} on_files={callbacks.compare_files.clone()} />
         },
         Panel::Speakers(rows) => html! {
             <SpeakersPanel rows={rows.clone()} on_edit={callbacks.edit.clone()} on_jump={callbacks.jump.clone()}

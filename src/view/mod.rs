@@ -5,6 +5,8 @@
 
 pub mod adjudicate;
 pub mod caret;
+pub mod compare;
+pub mod compare_panel;
 pub mod corpus_page;
 pub mod keymap;
 pub mod labels;

@@ -13,6 +13,7 @@ use crate::model::document::Document;
 use crate::model::ids::{SpeakerId, StanceId, TargetId};
 use crate::model::text::Span;
 
+use super::compare::LaneMark;
 use super::labels;
 use super::suggested::{Ghost, GhostRole};
 
@@ -24,6 +25,8 @@ pub struct Focus {
     pub caret: Option<usize>,
     /// The open suggestions' spans, drawn dashed; shared with the session's suggestions.
     pub ghosts: Rc<Vec<Ghost>>,
+    /// In the Compare tab: the current disagreement's spans, in each annotator's colour.
+    pub lanes: Rc<Vec<LaneMark>>,
 }
 
 /// One block as the page shows it.
@@ -187,6 +190,7 @@ impl<'d> Names<'d> {
 fn block_signature(names: &Names, block: Span, inside: &[Item<'_>], ghosts: &[Ghost], focus: &Focus) -> u64 {
     let mut hasher = DefaultHasher::new();
     ghosts.hash(&mut hasher);
+    lanes_in(&focus.lanes, block).for_each(|m| m.hash(&mut hasher));
     for item in inside {
         let a = item.annotation;
         (item.span, item.role, item.first_fragment, &a.id, a.kind, a.quote_type).hash(&mut hasher);
@@ -247,6 +251,9 @@ fn block_runs(
     for ghost in ghosts {
         cuts.extend([ghost.span.start.max(block.start), ghost.span.end.min(block.end)]);
     }
+    for mark in lanes_in(&focus.lanes, block) {
+        cuts.extend([mark.span.start.max(block.start), mark.span.end.min(block.end)]);
+    }
     if let Some(pending) = focus.pending {
         cuts.extend([pending.start, pending.end].into_iter().filter(|&p| block.start <= p && p <= block.end));
     }
@@ -265,6 +272,7 @@ fn block_runs(
         if !over.is_empty() {
             show_ghosts(&mut run, span, &over);
         }
+        show_lanes(&mut run, span, &focus.lanes);
         run.text = slice(span);
         run.caret_before = focus.caret == Some(span.start);
         runs.push(run);
@@ -358,6 +366,26 @@ fn describe(
         target,
         caret_before: false,
         suggestion: None,
+    }
+}
+
+/// The lane marks overlapping `block` (there are a handful: one disagreement's spans).
+fn lanes_in(lanes: &[LaneMark], block: Span) -> impl Iterator<Item = &LaneMark> {
+    lanes.iter().filter(move |m| m.span.overlaps(&block))
+}
+
+/// Marks a run with the lanes of the annotators whose version covers it: `lane-0` draws a
+/// bar above the text, `lane-1` one below, `lane-2` a line through the middle of the gap
+/// above (style.css), so two or three versions stay apart.
+fn show_lanes(run: &mut Run, span: Span, lanes: &[LaneMark]) {
+    let mut covering: Vec<usize> = lanes.iter().filter(|m| m.span.contains(&span)).map(|m| m.lane.min(2)).collect();
+    if covering.is_empty() {
+        return;
+    }
+    covering.sort_unstable();
+    covering.dedup();
+    for lane in covering {
+        run.classes.push_str(&format!(" lane lane-{lane}"));
     }
 }
 

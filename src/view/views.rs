@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use crate::model::annotation::AnnotationId;
 use crate::model::history::Editor;
+use crate::view::compare_panel::{self, CompareView};
 use crate::view::panels::{self, AnnotationRow, DetailsView, SpeakerRow};
 use crate::view::segments::{BlockView, BlockViews, Focus};
 use crate::view::session::{Session, Tab};
@@ -40,6 +41,7 @@ pub struct Views {
     shown_blocks: Rc<Vec<BlockView>>,
     list: Option<Built<(u64, u64), Vec<AnnotationRow>>>,
     card: Option<Built<(u64, u64), Option<SuggestionCard>>>,
+    compare: Option<Built<(u64, u64), CompareView>>,
     speakers: Option<Built<u64, Vec<SpeakerRow>>>,
     details: Option<Built<(u64, AnnotationId), DetailsView>>,
 }
@@ -57,6 +59,7 @@ pub enum Panel {
     Suggestion(Rc<Option<SuggestionCard>>),
     Annotations(Rc<Vec<AnnotationRow>>),
     Speakers(Rc<Vec<SpeakerRow>>),
+    Compare(Rc<CompareView>),
 }
 
 /// How many blocks an article opens with highlighted: more than a tall screen shows.
@@ -72,6 +75,7 @@ impl Default for Views {
             shown_blocks: Rc::default(),
             list: None,
             card: None,
+            compare: None,
             speakers: None,
             details: None,
         }
@@ -131,6 +135,11 @@ impl Views {
                 }
             })),
             Tab::Speakers => Panel::Speakers(rebuild(&mut self.speakers, revision, || panels::speaker_rows(doc))),
+            Tab::Compare => {
+                Panel::Compare(rebuild(&mut self.compare, (revision, session.compare().revision()), || {
+                    compare_panel::view(doc, session.compare())
+                }))
+            }
         };
         Shown { blocks, panel }
     }

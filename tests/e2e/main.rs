@@ -4,6 +4,7 @@
 mod support;
 
 mod annotate;
+mod compare;
 mod corpus;
 mod keyboard;
 mod long_article;

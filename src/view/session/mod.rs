@@ -8,6 +8,7 @@
 //! [`Effect::Save`], and a selected annotation that no longer exists is forgotten. The views
 //! are keyed on the editor's revision and [`Session::focus`], so they follow on their own.
 
+mod comparing;
 mod editing;
 mod selection;
 mod suggesting;
@@ -21,11 +22,13 @@ use crate::model::schema::Schema;
 use crate::model::speaker::SpeakerId;
 use crate::model::text::Span;
 use crate::view::caret::KeySelection;
+use crate::view::compare::Compare;
 use crate::view::keymap::{key_label, Command};
 use crate::view::notice::{Notice, NoticeAction};
 use crate::view::segments::Focus;
 use crate::view::suggested::{SpeakerChoice, Suggested};
 
+pub use comparing::CompareInput;
 pub use suggesting::{reject_key, ACCEPT_ALL_THRESHOLD};
 
 pub use transfer::ExportKind;
@@ -36,6 +39,8 @@ pub enum Tab {
     Details,
     Annotations,
     Speakers,
+    /// Other annotators' versions: figures, disagreements, adjudication.
+    Compare,
 }
 
 /// Where a mouse release left the browser's selection in the article, already converted to
@@ -77,6 +82,7 @@ pub enum Input {
     /// The person picked another speaker for a suggestion before accepting it.
     ChooseSuggestionSpeaker(usize, SpeakerChoice),
     HideSuggestions,
+    Compare(CompareInput),
     /// Select the next annotation of this speaker after the current selection.
     JumpToSpeaker(SpeakerId),
     Export(ExportKind),
@@ -132,6 +138,7 @@ pub struct Looks {
     saved: Result<(), String>,
     dragging: bool,
     suggestions: u64,
+    compare: u64,
 }
 
 /// The session. Read it through its getters; change it only through [`Session::run`].
@@ -149,6 +156,8 @@ pub struct Session {
     dragging: bool,
     /// The suggester's findings on this article, and which one is current.
     suggested: Suggested,
+    /// Other annotators' files, when opened in the Compare tab.
+    compare: Compare,
     /// The time now, RFC 3339: the browser's clock in the app, a fixed one in tests.
     clock: fn() -> String,
 }
@@ -166,6 +175,7 @@ impl Session {
             saved: Ok(()),
             dragging: false,
             suggested: Suggested::default(),
+            compare: Compare::default(),
             clock,
         }
     }
@@ -204,6 +214,7 @@ impl Session {
             Input::AcceptAllSuggestions(threshold) => self.accept_all_suggestions(editor, threshold),
             Input::ChooseSuggestionSpeaker(index, choice) => self.choose_suggestion_speaker(index, choice),
             Input::HideSuggestions => self.hide_suggestions(),
+            Input::Compare(input) => self.compare_input(editor, input, effects),
             Input::Edit(action) => {
                 self.apply(editor, action);
             }
@@ -217,6 +228,7 @@ impl Session {
                 self.selected = None;
                 self.notice = None;
                 self.suggested.clear();
+                self.compare.open_article(editor.document());
             }
             Input::Notify(notice) => self.notice = Some(notice),
             // The app carries out a notice's action (it opens another article); the notice goes.
@@ -260,6 +272,12 @@ impl Session {
             Command::FocusSpeaker => self.focus_field(editor, "speaker-input", effects),
             Command::FocusTarget => self.focus_field(editor, "target-select", effects),
             Command::FocusNote => self.focus_field(editor, "note-input", effects),
+            // J and K walk the disagreements while the Compare tab is open.
+            Command::NextAnnotation | Command::PreviousAnnotation if self.tab == Tab::Compare => {
+                if self.compare.step(command == Command::NextAnnotation) {
+                    effects.push(Effect::ScrollToSelected);
+                }
+            }
             Command::NextAnnotation => self.step_selection(editor.document(), 1, effects),
             Command::PreviousAnnotation => self.step_selection(editor.document(), -1, effects),
             Command::MoveCaret { direction, step, extend } => {
@@ -346,6 +364,7 @@ impl Session {
             pending: self.pending(),
             caret: self.selection.map(|s| s.head),
             ghosts: self.suggested.ghosts().clone(),
+            lanes: if self.tab == Tab::Compare { self.compare.lanes().clone() } else { Default::default() },
         }
     }
 
@@ -390,6 +409,10 @@ impl Session {
         &self.suggested
     }
 
+    pub fn compare(&self) -> &Compare {
+        &self.compare
+    }
+
     pub fn looks(&self) -> Looks {
         Looks {
             focus: self.focus(),
@@ -401,6 +424,7 @@ impl Session {
             saved: self.saved.clone(),
             dragging: self.dragging,
             suggestions: self.suggested.revision(),
+            compare: self.compare.revision(),
         }
     }
 }
