@@ -55,7 +55,7 @@ fn opening_the_files_pairs_them_with_the_article_and_lists_the_disagreements() {
     open(&mut session, &mut editor);
     assert_eq!(session.tab(), Tab::Compare);
     let notice = &session.notice().unwrap().text;
-    assert!(notice.starts_with("Comparing ana, bo on 1 articles"), "{notice}");
+    assert!(notice.starts_with("Comparing ana, bo on 1 article:"), "{notice}");
     let compare = session.compare();
     let kinds: Vec<String> = compare.disagreements().iter().map(|d| format!("{:?}", d.kind)).collect();
     assert!(kinds.contains(&"Stance".to_owned()), "{kinds:?}");

@@ -62,7 +62,10 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                 <div class="actions">
                     <button class="btn primary" disabled={view.agreed == 0} onclick={send(CompareInput::AcceptAgreed)}
                         title="Take every span on which all annotators agree exactly, in one step" data-testid="accept-agreed">
-                        { format!("Take the {} spans all agree on", view.agreed) }
+                        { match view.agreed {
+                            1 => "Take the 1 span all agree on".to_owned(),
+                            n => format!("Take the {n} spans all agree on"),
+                        } }
                     </button>
                 </div>
                 <h2>{ format!("Disagreements ({})", view.rows.len()) }<span class="hint">{ " J / K" }</span></h2>

@@ -106,7 +106,7 @@ impl EffectRunner {
     pub fn after_render(&mut self) {
         for task in std::mem::take(&mut self.after_render) {
             match task {
-                AfterRender::ScrollToSelected => scroll_into_view(".seg.selected, .seg.ghost-current"),
+                AfterRender::ScrollToSelected => scroll_into_view(".seg.selected, .seg.ghost-current, .seg.lane"),
                 AfterRender::Focus(id) => {
                     if let Some(element) = gloo::utils::document().get_element_by_id(id) {
                         let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();

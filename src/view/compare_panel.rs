@@ -64,8 +64,8 @@ pub fn view(gold: &Document, compare: &Compare) -> CompareView {
     let annotators = compare.annotators().to_vec();
     let (paired, unpaired) = compare.paired_count();
     let paired = match unpaired {
-        0 => format!("{paired} articles paired"),
-        n => format!("{paired} articles paired ({n} not in every file, left out)"),
+        0 => format!("{} paired", articles(paired)),
+        n => format!("{} paired ({} not in every file, left out)", articles(paired), articles(n)),
     };
     let docs = compare.documents();
     let rows = compare
@@ -106,6 +106,15 @@ pub fn view(gold: &Document, compare: &Compare) -> CompareView {
         rows,
         current,
         agreed: compare.agreed_count(),
+    }
+}
+
+/// "1 article", "12 articles".
+pub fn articles(n: usize) -> String {
+    if n == 1 {
+        "1 article".to_owned()
+    } else {
+        format!("{n} articles")
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::model::history::Editor;
 use crate::view::compare::Compare;
+use crate::view::compare_panel::articles;
 use crate::view::notice::Notice;
 
 use super::{Effect, Session, Tab};
@@ -37,15 +38,15 @@ impl Session {
             }
             CompareInput::Take { index, annotator } => {
                 if let Some(action) = self.compare.take_action(index, annotator, editor.document()) {
-                    if self.apply(editor, action).is_some() {
-                        self.compare.step(true);
+                    if self.apply(editor, action).is_some() && self.compare.step(true) {
+                        effects.push(Effect::ScrollToSelected);
                     }
                 }
             }
             CompareInput::TakeEvery(index) => {
                 if let Some((action, _)) = self.compare.take_every_action(index, editor.document()) {
-                    if self.apply(editor, action).is_some() {
-                        self.compare.step(true);
+                    if self.apply(editor, action).is_some() && self.compare.step(true) {
+                        effects.push(Effect::ScrollToSelected);
                     }
                 }
             }
@@ -76,15 +77,19 @@ impl Session {
                 let (paired, unpaired) = compare.paired_count();
                 let names = compare.annotators().join(", ");
                 let here = if compare.article_figures().is_some() {
-                    format!("{} disagreements in this article", compare.disagreements().len())
+                    match compare.disagreements().len() {
+                        1 => "1 disagreement in this article".to_owned(),
+                        n => format!("{n} disagreements in this article"),
+                    }
                 } else {
                     "this article is not among them".to_owned()
                 };
                 let unpaired = match unpaired {
                     0 => String::new(),
-                    n => format!(" ({n} more not in every file, left out)"),
+                    n => format!(" ({} more not in every file, left out)", articles(n)),
                 };
-                self.notice = Some(Notice::info(format!("Comparing {names} on {paired} articles{unpaired}: {here}.")));
+                let paired = articles(paired);
+                self.notice = Some(Notice::info(format!("Comparing {names} on {paired}{unpaired}: {here}.")));
                 self.compare = compare;
                 self.tab = Tab::Compare;
             }
