@@ -22,7 +22,7 @@ fn a_taken_annotation_means_the_same_in_the_gold() {
     let from = annotated_sample();
     let a = from.annotations.iter().find(|a| a.fragments.len() == 2).expect("Peskov's interrupted quote");
     let mut gold = Editor::new(empty_gold());
-    gold.apply(take_action(gold.document(), &from, a, &["ana".into(), "bo".into()])).unwrap();
+    gold.apply(take_action(gold.document(), &from, a, &["ana".into(), "bo".into()], &[]).unwrap()).unwrap();
     let doc = gold.document();
     let g = &doc.annotations[0];
     assert_eq!(g.fragments, a.fragments);
@@ -47,7 +47,7 @@ fn taking_all_is_one_step_with_one_speaker_per_person() {
     from.apply(stancemark::model::action::Action::SetSpeaker { id, speaker: Some(peskov) }).unwrap();
     let takes: Vec<_> = from.annotations.iter().map(|a| (&from, a, vec!["ana".to_owned()])).collect();
     let mut gold = Editor::new(empty_gold());
-    let (action, count) = take_all_action(gold.document(), &takes).unwrap();
+    let (action, count) = take_all_action(gold.document(), &takes, &[]).unwrap();
     assert_eq!(count, from.annotations.len());
     gold.apply(action).unwrap();
     assert_eq!(gold.document().annotations.len(), from.annotations.len());
@@ -65,11 +65,27 @@ fn taking_b_where_the_gold_holds_a_replaces_it() {
         .apply(stancemark::model::action::Action::SetStance { id: first.clone(), stance: Some("against".into()) })
         .unwrap();
     let mut gold = Editor::new(empty_gold());
-    gold.apply(take_action(gold.document(), &a_doc, &a_doc.annotations[0], &["ana".into()])).unwrap();
+    gold.apply(take_action(gold.document(), &a_doc, &a_doc.annotations[0], &["ana".into()], &[]).unwrap()).unwrap();
     let b = b_doc.annotation(&first).unwrap();
-    gold.apply(take_action(gold.document(), &b_doc, b, &["bo".into()])).unwrap();
+    gold.apply(take_action(gold.document(), &b_doc, b, &["bo".into()], &[]).unwrap()).unwrap();
     let doc = gold.document();
     assert_eq!(doc.annotations.len(), 1, "replaced, not added");
     assert_eq!(doc.annotations[0].stance.as_ref().map(|s| s.as_str()), Some("against"));
     assert_eq!(doc.annotations[0].agreed_by, ["bo"]);
+}
+
+#[test]
+fn a_stance_the_gold_schema_lacks_is_refused_by_name_not_dropped() {
+    let mut from = annotated_sample();
+    from.schema.stances.push(stancemark::model::schema::StanceValue {
+        id: "sceptical".into(),
+        label: "sceptical".into(),
+        key: '9',
+    });
+    let first = from.annotations[0].id.clone();
+    from.apply(stancemark::model::action::Action::SetStance { id: first.clone(), stance: Some("sceptical".into()) })
+        .unwrap();
+    let gold = empty_gold();
+    let why = take_action(&gold, &from, from.annotation(&first).unwrap(), &["ana".into()], &[]).unwrap_err();
+    assert!(why.contains("\"sceptical\""), "{why}");
 }

@@ -81,7 +81,7 @@ fn j_walks_the_disagreements_and_taking_a_version_records_who_had_it() {
     assert_eq!(doc.annotations.len(), 1);
     assert_eq!(doc.annotations[0].stance.as_ref().map(|s| s.as_str()), Some("against"), "Bo's version");
     assert_eq!(doc.annotations[0].agreed_by, ["bo"]);
-    assert!(session.compare().is_settled(stance, doc));
+    assert!(session.compare().settled(doc)[stance]);
     assert_ne!(session.compare().current(), Some(stance), "on to the next one");
 }
 
@@ -111,4 +111,47 @@ fn a_broken_file_is_named_and_nothing_is_compared() {
     let one = vec![self::files().remove(0)];
     session.run(&mut editor, Input::Compare(CompareInput::Files(one)));
     assert!(session.notice().unwrap().text.contains("two or more"), "{:?}", session.notice());
+}
+
+/// Ana and Bo mark Trump's quote with different words; Cy marks it as Ana does.
+fn boundary_files() -> Vec<(String, String)> {
+    let ana = by(annotated_sample(), "ana");
+    let cy = by(annotated_sample(), "cy");
+    let mut bo = annotated_sample();
+    let whole = span_of(&bo, "There is a very good chance that this horrible, bloody war will finally end");
+    let trumps = bo.annotations.iter().find(|a| a.fragments == [whole]).unwrap().id.clone();
+    let shorter = span_of(&bo, "There is a very good chance that this horrible, bloody war will finally");
+    bo.apply(Action::SetFragment { id: trumps, index: 0, span: shorter }).unwrap();
+    let bo = by(bo, "bo");
+    [("ana.json", ana), ("bo.json", bo), ("cy.json", cy)]
+        .into_iter()
+        .map(|(n, d)| (n.to_owned(), document_json(&d)))
+        .collect()
+}
+
+#[test]
+fn taking_one_version_then_another_keeps_one_and_names_everyone_who_marked_it() {
+    let (mut session, mut editor) = setup();
+    session.run(&mut editor, Input::Compare(CompareInput::Files(boundary_files())));
+    let kinds: Vec<String> = session.compare().disagreements().iter().map(|d| format!("{:?}", d.kind)).collect();
+    let index = kinds.iter().position(|k| k == "Boundaries").unwrap_or_else(|| panic!("{kinds:?}"));
+    session.run(&mut editor, Input::Compare(CompareInput::Take { index, annotator: 1 }));
+    assert_eq!(editor.document().annotations[0].agreed_by, ["bo"]);
+    session.run(&mut editor, Input::Compare(CompareInput::Take { index, annotator: 0 }));
+    let doc = editor.document();
+    assert_eq!(doc.annotations.len(), 1, "Ana's version replaced Bo's: {:#?}", doc.annotations);
+    assert_eq!(doc.annotations[0].agreed_by, ["ana", "cy"], "Cy marked the same words");
+
+    session.run(&mut editor, Input::Compare(CompareInput::TakeEvery(index)));
+    assert_eq!(editor.document().annotations.len(), 2, "both versions side by side");
+}
+
+#[test]
+fn a_left_out_disagreement_stays_settled_when_the_article_opens_again() {
+    let (mut session, mut editor) = setup();
+    open(&mut session, &mut editor);
+    session.run(&mut editor, Input::Compare(CompareInput::LeaveOut(0)));
+    assert!(session.compare().settled(editor.document())[0]);
+    session.run(&mut editor, Input::ArticleOpened);
+    assert!(session.compare().settled(editor.document())[0], "kept across a switch");
 }

@@ -48,7 +48,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
         <section class="panel-section compare" data-testid="compare">
             <div class="compare-head">
                 for (lane, name) in view.annotators.iter().enumerate() {
-                    <span class={format!("lane-badge lane-{}", lane.min(2))}>{ name }</span>
+                    <span class={format!("lane-badge lane-{}", lane.min(3))}>{ name }</span>
                 }
                 <span class="compare-paired">{ &view.paired }</span>
             </div>
@@ -118,8 +118,8 @@ fn versions(current: &CurrentDisagreement, on_input: &Callback<Input>) -> Html {
     html! {
         <div class="versions" data-testid="versions">
             for version in current.versions.iter() {
-                <div class={format!("version lane-{}", version.lane.min(2))}>
-                    <span class={format!("lane-badge lane-{}", version.lane.min(2))}>{ &version.annotator }</span>
+                <div class={format!("version lane-{}", version.lane.min(3))}>
+                    <span class={format!("lane-badge lane-{}", version.lane.min(3))}>{ &version.annotator }</span>
                     <p class="version-text">{ version.text.clone().unwrap_or_else(|| "—".to_owned()) }</p>
                     <p class="meta">{ &version.summary }</p>
                     if version.text.is_some() {
@@ -131,7 +131,10 @@ fn versions(current: &CurrentDisagreement, on_input: &Callback<Input>) -> Html {
                 </div>
             }
             <div class="actions">
-                <button class="btn" onclick={send(CompareInput::TakeEvery(index))} data-testid="take-every">{ "Take all versions" }</button>
+                if current.take_every {
+                    <button class="btn" onclick={send(CompareInput::TakeEvery(index))} data-testid="take-every"
+                        title="Take each annotator's words as an annotation of its own">{ "Take all versions" }</button>
+                }
                 <button class="btn" onclick={send(CompareInput::LeaveOut(index))} data-testid="leave-out">{ "Leave out" }</button>
             </div>
         </div>

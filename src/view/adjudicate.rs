@@ -6,18 +6,34 @@
 //! label, or by label (else added), so a taken annotation means the same thing in the gold.
 
 use crate::model::action::Action;
-use crate::model::annotation::Annotation;
+use crate::model::annotation::{Annotation, AnnotationId};
 use crate::model::document::Document;
 use crate::model::ids::TargetId;
 use crate::model::speaker::{same, Speaker, SpeakerId};
 
 /// The one action that makes `a` (an annotation of `from`) part of `gold`, recording that
-/// `agreed_by` had it. An annotation of the gold with the same kind and words is replaced, so
-/// taking B's version where the gold holds A's swaps them.
-pub fn take_action(gold: &Document, from: &Document, a: &Annotation, agreed_by: &[String]) -> Action {
-    let mut actions = Vec::new();
+/// `agreed_by` had it, after removing the gold's annotations `replacing` (another version of
+/// the same quote taken before, say). Refused, with the reason, when the gold's schema lacks
+/// the annotation's stance value: taking it without would lose what the annotator said.
+pub fn take_action(
+    gold: &Document,
+    from: &Document,
+    a: &Annotation,
+    agreed_by: &[String],
+    replacing: &[AnnotationId],
+) -> Result<Action, String> {
+    if let Some(stance) = a.stance.as_ref().filter(|s| gold.schema.stance(s).is_none()) {
+        return Err(format!(
+            "this article's schema has no stance {:?}: add it to the schema, or take another version",
+            stance.as_str()
+        ));
+    }
+    let mut actions: Vec<Action> = replacing.iter().map(|id| Action::DeleteAnnotation { id: id.clone() }).collect();
+    // The same words of the same kind cannot be annotated twice: the gold's version goes.
     if let Some(twin) = gold.annotations.iter().find(|g| g.kind == a.kind && g.fragments == a.fragments) {
-        actions.push(Action::DeleteAnnotation { id: twin.id.clone() });
+        if !replacing.contains(&twin.id) {
+            actions.push(Action::DeleteAnnotation { id: twin.id.clone() });
+        }
     }
     let id = gold.peek_annotation_id();
     actions.push(Action::CreateAnnotation {
@@ -44,25 +60,30 @@ pub fn take_action(gold: &Document, from: &Document, a: &Annotation, agreed_by: 
         let target = target_in_gold(gold, &target.id, &target.label, &mut actions);
         actions.push(Action::SetTarget { id: id.clone(), target: Some(target) });
     }
-    // A stance value the gold's schema lacks cannot be set; the disagreement list shows it.
-    if let Some(stance) = a.stance.as_ref().filter(|s| gold.schema.stance(s).is_some()) {
+    if let Some(stance) = &a.stance {
         actions.push(Action::SetStance { id: id.clone(), stance: Some(stance.clone()) });
     }
     if !a.note.is_empty() {
         actions.push(Action::SetNote { id: id.clone(), note: a.note.clone() });
     }
     actions.push(Action::SetAgreedBy { id, annotators: agreed_by.to_vec() });
-    Action::Batch { actions }
+    Ok(Action::Batch { actions })
 }
 
 /// One action taking several annotations (each from its document, with who had it), planned
-/// one after another on a copy of the gold so that the ids and new speakers line up; the
-/// number taken. One the model refuses is left out.
-pub fn take_all_action(gold: &Document, takes: &[(&Document, &Annotation, Vec<String>)]) -> Option<(Action, usize)> {
+/// one after another on a copy of the gold so that the ids and new speakers line up, after
+/// removing the gold's annotations `replacing`; the number taken. One that cannot be taken
+/// (its stance is not in the schema, or the model refuses it) is left out.
+pub fn take_all_action(
+    gold: &Document,
+    takes: &[(&Document, &Annotation, Vec<String>)],
+    replacing: &[AnnotationId],
+) -> Option<(Action, usize)> {
     let mut scratch = gold.clone();
     let mut actions = Vec::new();
-    for (from, a, agreed_by) in takes {
-        let action = take_action(&scratch, from, a, agreed_by);
+    for (n, (from, a, agreed_by)) in takes.iter().enumerate() {
+        let replacing = if n == 0 { replacing } else { &[] };
+        let Ok(action) = take_action(&scratch, from, a, agreed_by, replacing) else { continue };
         if scratch.apply(action.clone()).is_ok() {
             actions.push(action);
         }

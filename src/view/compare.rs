@@ -4,15 +4,16 @@
 //! article open) as one undo step. Figures for the open article and for every paired article
 //! are worked out once, when the files are opened or another article opens.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
-use crate::agreement::disagreements::{Disagreement, DisagreementKind};
+use crate::agreement::disagreements::Disagreement;
 use crate::agreement::pairing::{annotator_name, pair, Input, Pairing};
 use crate::agreement::report::{article_figures, report, Figures, Options};
 use crate::agreement::{agreed, disagreements, Annotated, DEFAULT_OVERLAP};
 use crate::corpus::meta::read_document;
 use crate::model::action::Action;
-use crate::model::annotation::{Annotation, AnnotationId};
+use crate::model::annotation::{Annotation, AnnotationId, AnnotationKind};
 use crate::model::document::Document;
 use crate::model::export::text_sha256;
 use crate::model::sequence;
@@ -27,6 +28,9 @@ const PAGE_RESAMPLES: usize = 200;
 #[derive(Default)]
 pub struct Compare {
     pairing: Option<Pairing>,
+    /// Disagreements left out of the gold, by article text and index: kept when another
+    /// article opens and this one comes back.
+    dismissed: HashSet<(String, usize)>,
     project: Option<Figures>,
     here: Option<Here>,
     revision: u64,
@@ -44,12 +48,12 @@ pub struct LaneMark {
 
 /// The open article as the annotators have it.
 struct Here {
+    sha: String,
     docs: Vec<Document>,
     figures: Figures,
     list: Vec<Disagreement>,
     agreed: Vec<Vec<AnnotationId>>,
     current: Option<usize>,
-    dismissed: Vec<bool>,
 }
 
 impl Compare {
@@ -62,9 +66,7 @@ impl Compare {
         let mut inputs = Vec::new();
         for (name, contents) in files {
             let docs = read_file(name, contents)?;
-            let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
-            let stem = stem.split('.').next().filter(|s| !s.is_empty()).unwrap_or(stem);
-            inputs.push(Input { name: annotator_name(stem, &docs), docs });
+            inputs.push(Input { name: annotator_name(file_stem(name), &docs), docs });
         }
         let pairing = pair(inputs);
         if pairing.articles.is_empty() {
@@ -77,6 +79,7 @@ impl Compare {
         let project = report(&pairing, &options).corpus;
         Ok(Compare {
             pairing: Some(pairing),
+            dismissed: HashSet::new(),
             project: Some(project),
             here: None,
             revision: sequence::next(),
@@ -99,10 +102,10 @@ impl Compare {
         let annotated = annotated(&pairing.annotators, &docs);
         let list = disagreements(&annotated);
         let here = Here {
+            sha,
             figures: article_figures(&annotated, DEFAULT_OVERLAP),
             agreed: agreed(&annotated),
             current: (!list.is_empty()).then_some(0),
-            dismissed: vec![false; list.len()],
             list,
             docs,
         };
@@ -172,15 +175,26 @@ impl Compare {
         self.here.as_ref().map_or(0, |h| h.agreed.len())
     }
 
-    /// Settled: left out, or the gold holds an adjudicated annotation over its words.
-    pub fn is_settled(&self, index: usize, gold: &Document) -> bool {
-        let Some(here) = &self.here else { return false };
-        let (Some(d), Some(dismissed)) = (here.list.get(index), here.dismissed.get(index)) else { return false };
-        *dismissed
-            || gold
-                .annotations
-                .iter()
-                .any(|a| !a.agreed_by.is_empty() && a.fragments.iter().any(|f| f.overlaps(&d.span)))
+    /// Which disagreements are settled: left out, or the gold holds an adjudicated annotation
+    /// of the same kind over the words of one of its versions. One pass over the gold's
+    /// annotations, then a lookup per version fragment.
+    pub fn settled(&self, gold: &Document) -> Vec<bool> {
+        let Some(here) = &self.here else { return Vec::new() };
+        let taken = Taken::of(gold);
+        (0..here.list.len())
+            .map(|index| {
+                self.dismissed.contains(&(here.sha.clone(), index))
+                    || self.versions(index).any(|(_, a)| a.fragments.iter().any(|f| taken.covers(a.kind, *f)))
+            })
+            .collect()
+    }
+
+    /// The annotators' annotations of disagreement `index`: (annotator, annotation).
+    fn versions(&self, index: usize) -> impl Iterator<Item = (usize, &Annotation)> {
+        let d = self.here.as_ref().and_then(|h| h.list.get(index));
+        d.into_iter().flat_map(move |d| {
+            d.annotations.iter().enumerate().filter_map(move |(k, id)| Some((k, self.annotation(k, id.as_ref()?)?)))
+        })
     }
 
     pub fn select(&mut self, index: usize) {
@@ -207,38 +221,52 @@ impl Compare {
 
     /// Leaves disagreement `index` out of the gold, and moves on.
     pub fn dismiss(&mut self, index: usize) {
-        if let Some(d) = self.here.as_mut().and_then(|h| h.dismissed.get_mut(index)) {
-            *d = true;
-            self.step(true);
-        }
+        let Some(here) = self.here.as_ref().filter(|h| index < h.list.len()) else { return };
+        self.dismissed.insert((here.sha.clone(), index));
+        self.step(true);
     }
 
-    /// Takes annotator `k`'s annotation of disagreement `index` into `gold`. Who agreed: for a
-    /// span only some annotators have, those; otherwise annotator `k`.
-    pub fn take_action(&self, index: usize, k: usize, gold: &Document) -> Option<Action> {
-        let here = self.here.as_ref()?;
-        let d = here.list.get(index)?;
-        let a = self.annotation(k, d.annotations.get(k)?.as_ref()?)?;
-        let agreed_by = match &d.kind {
-            DisagreementKind::OnlyIn(who) => who.iter().map(|&w| self.annotators()[w].clone()).collect(),
-            _ => vec![self.annotators()[k].clone()],
-        };
-        Some(take_action(gold, &here.docs[k], a, &agreed_by))
+    /// Takes annotator `k`'s version of disagreement `index` into `gold`, in place of any
+    /// annotation of the gold of the same kind over the words of any version (another
+    /// version taken before, or the judge's own). Who agreed: every annotator whose version is
+    /// the same as `k`'s in its words and labels.
+    pub fn take_action(&self, index: usize, k: usize, gold: &Document) -> Result<Action, String> {
+        let here = self.here.as_ref().ok_or("no annotator has this article")?;
+        let (_, a) = self.versions(index).find(|(j, _)| *j == k).ok_or("this annotator has nothing here")?;
+        let agreed_by: Vec<String> = self
+            .versions(index)
+            .filter(|(j, b)| same_version(&here.docs[k], a, &here.docs[*j], b))
+            .map(|(j, _)| self.annotators()[j].clone())
+            .collect();
+        take_action(gold, &here.docs[k], a, &agreed_by, &self.replaced(index, gold))
     }
 
-    /// Takes every annotator's version of disagreement `index` (each its own annotation).
+    /// Takes every version of disagreement `index` whose words differ from the others' (two
+    /// versions of the same words cannot both be annotations), each its own annotation.
     pub fn take_every_action(&self, index: usize, gold: &Document) -> Option<(Action, usize)> {
         let here = self.here.as_ref()?;
-        let d = here.list.get(index)?;
-        let takes: Vec<(&Document, &Annotation, Vec<String>)> = d
-            .annotations
+        let mut takes: Vec<(&Document, &Annotation, Vec<String>)> = Vec::new();
+        for (k, a) in self.versions(index) {
+            if !takes.iter().any(|(_, b, _)| b.fragments == a.fragments) {
+                takes.push((&here.docs[k], a, vec![self.annotators()[k].clone()]));
+            }
+        }
+        take_all_action(gold, &takes, &self.replaced(index, gold))
+    }
+
+    /// The gold's annotations a take for disagreement `index` replaces: same kind as a version,
+    /// over some of its words.
+    fn replaced(&self, index: usize, gold: &Document) -> Vec<AnnotationId> {
+        let versions: Vec<&Annotation> = self.versions(index).map(|(_, a)| a).collect();
+        gold.annotations
             .iter()
-            .enumerate()
-            .filter_map(|(k, id)| {
-                Some((&here.docs[k], self.annotation(k, id.as_ref()?)?, vec![self.annotators()[k].clone()]))
+            .filter(|g| {
+                versions
+                    .iter()
+                    .any(|v| v.kind == g.kind && v.fragments.iter().any(|f| g.fragments.iter().any(|h| h.overlaps(f))))
             })
-            .collect();
-        take_all_action(gold, &takes)
+            .map(|g| g.id.clone())
+            .collect()
     }
 
     /// Takes every span on which all annotators agree, in one step, each with all their names.
@@ -250,7 +278,7 @@ impl Compare {
             .iter()
             .filter_map(|group| Some((&here.docs[0], self.annotation(0, group.first()?)?, everyone.clone())))
             .collect();
-        take_all_action(gold, &takes)
+        take_all_action(gold, &takes, &[])
     }
 
     /// Annotator `k`'s annotation `id` of the open article.
@@ -259,25 +287,87 @@ impl Compare {
     }
 }
 
+/// Two annotators' versions are the same when they say the same: kind, words, quote type,
+/// stance, target (by label) and speaker (by any shared name, or the same Wikidata id).
+fn same_version(da: &Document, a: &Annotation, db: &Document, b: &Annotation) -> bool {
+    let target = |d: &Document, x: &Annotation| {
+        x.target.as_ref().and_then(|t| d.schema.target(t)).map(|t| t.label.to_lowercase())
+    };
+    let speakers =
+        match (a.speaker.as_ref().and_then(|s| da.speaker(s)), b.speaker.as_ref().and_then(|s| db.speaker(s))) {
+            (None, None) => true,
+            (Some(x), Some(y)) => {
+                (x.wikidata.is_some() && x.wikidata == y.wikidata)
+                    || std::iter::once(&y.name).chain(&y.aliases).any(|n| x.answers_to(n))
+            }
+            _ => false,
+        };
+    a.kind == b.kind
+        && a.fragments == b.fragments
+        && a.quote_type == b.quote_type
+        && a.stance == b.stance
+        && target(da, a) == target(db, b)
+        && speakers
+}
+
+/// The gold's adjudicated annotations (those with `agreed_by`), by kind, as fragments sorted
+/// by start with the furthest end so far: what "settled" looks up.
+struct Taken {
+    by_kind: [(Vec<Span>, Vec<usize>); 2],
+}
+
+impl Taken {
+    fn of(gold: &Document) -> Taken {
+        let mut by_kind: [(Vec<Span>, Vec<usize>); 2] = Default::default();
+        for a in gold.annotations.iter().filter(|a| !a.agreed_by.is_empty()) {
+            by_kind[a.kind as usize].0.extend(a.fragments.iter().copied());
+        }
+        for (spans, furthest) in &mut by_kind {
+            spans.sort_unstable();
+            *furthest = spans
+                .iter()
+                .scan(0, |end, s| {
+                    *end = (*end).max(s.end);
+                    Some(*end)
+                })
+                .collect();
+        }
+        Taken { by_kind }
+    }
+
+    fn covers(&self, kind: AnnotationKind, f: Span) -> bool {
+        let (spans, furthest) = &self.by_kind[kind as usize];
+        let before_end = spans.partition_point(|s| s.start < f.end);
+        before_end > 0 && furthest[before_end - 1] > f.start
+    }
+}
+
 fn annotated<'d>(annotators: &[String], docs: &'d [Document]) -> Vec<Annotated<'d>> {
     annotators.iter().zip(docs).map(|(name, doc)| Annotated { annotator: name.clone(), doc }).collect()
 }
 
-/// A document JSON, or a dataset JSONL (one document per line); errors name the file and line.
+/// The file's name without its folder and last extension, as the command line names an
+/// annotator (`bo.stancemark.json` → `bo.stancemark`).
+fn file_stem(name: &str) -> &str {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    match base.rfind('.') {
+        Some(dot) if dot > 0 => &base[..dot],
+        _ => base,
+    }
+}
+
+/// A dataset JSONL (`.jsonl`: one document per line) or a document JSON, as the command line
+/// reads them; errors name the file and line.
 fn read_file(name: &str, contents: &str) -> Result<Vec<Document>, String> {
-    let trimmed = contents.trim_start_matches('\u{feff}').trim();
-    if trimmed.is_empty() {
+    let contents = contents.trim_start_matches('\u{feff}');
+    if contents.trim().is_empty() {
         return Err(format!("{name} is empty."));
     }
-    // A document JSON is one object over many lines; a dataset has one object per line.
-    match read_document(trimmed) {
-        Ok((doc, _)) => return Ok(vec![doc]),
-        // A document JSON spread over lines: its own error says where.
-        Err(e) if trimmed.lines().next().is_some_and(|l| l.trim() == "{") => return Err(format!("{name}: {e}")),
-        Err(_) => {}
+    if !name.ends_with(".jsonl") {
+        return read_document(contents).map(|(doc, _)| vec![doc]).map_err(|e| format!("{name}: {e}"));
     }
     let mut docs = Vec::new();
-    for (n, line) in trimmed.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in contents.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let (doc, _) = read_document(line).map_err(|e| format!("{name}:{}: {e}", n + 1))?;
         docs.push(doc);
     }

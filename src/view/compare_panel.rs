@@ -46,6 +46,8 @@ pub struct DisagreementRow {
 pub struct CurrentDisagreement {
     pub index: usize,
     pub kind: String,
+    /// The versions mark different words, so all of them can be taken side by side.
+    pub take_every: bool,
     pub versions: Vec<Version>,
 }
 
@@ -68,6 +70,7 @@ pub fn view(gold: &Document, compare: &Compare) -> CompareView {
         n => format!("{} paired ({} not in every file, left out)", articles(paired), articles(n)),
     };
     let docs = compare.documents();
+    let settled = compare.settled(gold);
     let rows = compare
         .disagreements()
         .iter()
@@ -77,7 +80,7 @@ pub fn view(gold: &Document, compare: &Compare) -> CompareView {
             kind: kind_label(&d.kind, &annotators),
             snippet: gold.span_text(d.span).chars().take(90).collect(),
             lanes: (0..d.annotations.len()).filter(|&k| d.annotations[k].is_some()).collect(),
-            settled: compare.is_settled(index, gold),
+            settled: settled.get(index).copied().unwrap_or(false),
             current: compare.current() == Some(index),
         })
         .collect();
@@ -96,7 +99,8 @@ pub fn view(gold: &Document, compare: &Compare) -> CompareView {
                 }
             })
             .collect();
-        Some(CurrentDisagreement { index, kind: kind_label(&d.kind, &annotators), versions })
+        let take_every = d.kind == DisagreementKind::Boundaries;
+        Some(CurrentDisagreement { index, kind: kind_label(&d.kind, &annotators), take_every, versions })
     });
     CompareView {
         annotators,

@@ -375,10 +375,10 @@ fn lanes_in(lanes: &[LaneMark], block: Span) -> impl Iterator<Item = &LaneMark> 
 }
 
 /// Marks a run with the lanes of the annotators whose version covers it: `lane-0` draws a
-/// bar above the text, `lane-1` one below, `lane-2` a line through the middle of the gap
-/// above (style.css), so two or three versions stay apart.
+/// bar above the text, `lane-1` one below, `lane-2` a dotted line over it, `lane-3` (and
+/// any later annotator) a dashed outline (style.css), so up to four versions stay apart.
 fn show_lanes(run: &mut Run, span: Span, lanes: &[LaneMark]) {
-    let mut covering: Vec<usize> = lanes.iter().filter(|m| m.span.contains(&span)).map(|m| m.lane.min(2)).collect();
+    let mut covering: Vec<usize> = lanes.iter().filter(|m| m.span.contains(&span)).map(|m| m.lane.min(3)).collect();
     if covering.is_empty() {
         return;
     }

@@ -1,6 +1,6 @@
 //! Compare and adjudicate end to end: two annotators' exports of the sample with known
 //! differences are opened in the Compare tab; the disagreement list and the figures are the
-//! model's; the agreed spans are taken in one step, Bo's stance taken for the one they differ
+//! model's; the agreed spans are taken in one step, Bo's stance taken for the quote they differ
 //! on, Ana's claim left out; the exported gold names who agreed and its offsets are exact.
 
 #[path = "../fixtures/common.rs"]
@@ -23,7 +23,7 @@ fn by(mut doc: Document, who: &str) -> Document {
     doc
 }
 
-/// Ana's version is the annotated sample; Bo gives Trump's quote another stance and has no claim.
+/// Ana's version is the annotated sample; Bo gives its first quote another stance and has no claim.
 fn versions() -> (Document, Document) {
     let ana = by(common::annotated_sample(), "ana");
     let mut bo = common::annotated_sample();

@@ -37,10 +37,13 @@ impl Session {
                 effects.push(Effect::ScrollToSelected);
             }
             CompareInput::Take { index, annotator } => {
-                if let Some(action) = self.compare.take_action(index, annotator, editor.document()) {
-                    if self.apply(editor, action).is_some() && self.compare.step(true) {
-                        effects.push(Effect::ScrollToSelected);
+                match self.compare.take_action(index, annotator, editor.document()) {
+                    Ok(action) => {
+                        if self.apply(editor, action).is_some() && self.compare.step(true) {
+                            effects.push(Effect::ScrollToSelected);
+                        }
                     }
+                    Err(why) => self.notice = Some(Notice::error(format!("Not taken: {why}."))),
                 }
             }
             CompareInput::TakeEvery(index) => {

@@ -273,10 +273,11 @@ impl Session {
             Command::FocusTarget => self.focus_field(editor, "target-select", effects),
             Command::FocusNote => self.focus_field(editor, "note-input", effects),
             // J and K walk the disagreements while the Compare tab is open.
-            Command::NextAnnotation | Command::PreviousAnnotation if self.tab == Tab::Compare => {
-                if self.compare.step(command == Command::NextAnnotation) {
-                    effects.push(Effect::ScrollToSelected);
-                }
+            // (With nothing to compare in this article, they walk the annotations as ever.)
+            Command::NextAnnotation | Command::PreviousAnnotation
+                if self.tab == Tab::Compare && self.compare.step(command == Command::NextAnnotation) =>
+            {
+                effects.push(Effect::ScrollToSelected);
             }
             Command::NextAnnotation => self.step_selection(editor.document(), 1, effects),
             Command::PreviousAnnotation => self.step_selection(editor.document(), -1, effects),
