@@ -155,3 +155,13 @@ fn a_left_out_disagreement_stays_settled_when_the_article_opens_again() {
     session.run(&mut editor, Input::ArticleOpened);
     assert!(session.compare().settled(editor.document())[0], "kept across a switch");
 }
+
+#[test]
+fn take_and_edit_selects_the_taken_annotation_in_details() {
+    let (mut session, mut editor) = setup();
+    open(&mut session, &mut editor);
+    session.run(&mut editor, Input::Compare(CompareInput::TakeAndEdit { index: 0, annotator: 0 }));
+    let id = session.selected().cloned().expect("the taken annotation is selected");
+    assert_eq!(session.tab(), Tab::Details);
+    assert_eq!(editor.document().annotation(&id).unwrap().agreed_by.first().map(String::as_str), Some("ana"));
+}

@@ -123,10 +123,16 @@ fn versions(current: &CurrentDisagreement, on_input: &Callback<Input>) -> Html {
                     <p class="version-text">{ version.text.clone().unwrap_or_else(|| "—".to_owned()) }</p>
                     <p class="meta">{ &version.summary }</p>
                     if version.text.is_some() {
-                        <button class="btn" onclick={send(CompareInput::Take { index, annotator: version.lane })}
-                            data-testid={format!("take-{}", version.lane)}>
-                            { format!("Take {}'s", version.annotator) }
-                        </button>
+                        <div class="actions">
+                            <button class="btn" onclick={send(CompareInput::Take { index, annotator: version.lane })}
+                                data-testid={format!("take-{}", version.lane)}>
+                                { format!("Take {}'s", version.annotator) }
+                            </button>
+                            <button class="btn" onclick={send(CompareInput::TakeAndEdit { index, annotator: version.lane })}
+                                title="Take it and open it in Details to change it" data-testid={format!("edit-{}", version.lane)}>
+                                { "Take and edit" }
+                            </button>
+                        </div>
                     }
                 </div>
             }

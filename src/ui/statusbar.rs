@@ -24,7 +24,7 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
                     <span class="warn" role="alert">{ format!("Not saved: {why}. Your work is kept in this tab; export it before closing.") }</span>
                 },
             } }
-            <span>{ format!("{} annotations · {} speakers", props.annotations, props.speakers) }</span>
+            <span>{ format!("{} · {}", counted(props.annotations, "annotation"), counted(props.speakers, "speaker")) }</span>
             if let Some(pending) = &props.pending {
                 <span class="selection">{ format!("Selection: {pending}") }</span>
             }
@@ -38,5 +38,14 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
             </label>
             <span title="No server: the article and your annotations never leave this browser">{ "Offline · private" }</span>
         </footer>
+    }
+}
+
+/// "1 annotation", "3 annotations".
+fn counted(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }

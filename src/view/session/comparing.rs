@@ -19,6 +19,11 @@ pub enum CompareInput {
         index: usize,
         annotator: usize,
     },
+    /// Take annotator `annotator`'s version and select it in Details, to edit it there.
+    TakeAndEdit {
+        index: usize,
+        annotator: usize,
+    },
     /// Take every annotator's version of disagreement `index`.
     TakeEvery(usize),
     /// Leave disagreement `index` out of the gold.
@@ -31,7 +36,7 @@ pub enum CompareInput {
 impl Session {
     pub(super) fn compare_input(&mut self, editor: &mut Editor, input: CompareInput, effects: &mut Vec<Effect>) {
         match input {
-            CompareInput::Files(files) => self.open_compare(editor, &files),
+            CompareInput::Files(files) => self.open_compare(editor, &files, effects),
             CompareInput::Select(index) => {
                 self.compare.select(index);
                 effects.push(Effect::ScrollToSelected);
@@ -40,6 +45,18 @@ impl Session {
                 match self.compare.take_action(index, annotator, editor.document()) {
                     Ok(action) => {
                         if self.apply(editor, action).is_some() && self.compare.step(true) {
+                            effects.push(Effect::ScrollToSelected);
+                        }
+                    }
+                    Err(why) => self.notice = Some(Notice::error(format!("Not taken: {why}."))),
+                }
+            }
+            CompareInput::TakeAndEdit { index, annotator } => {
+                match self.compare.take_action(index, annotator, editor.document()) {
+                    Ok(action) => {
+                        if let Some(created) = self.apply(editor, action).and_then(|o| o.created_annotation) {
+                            self.selected = Some(created);
+                            self.tab = Tab::Details;
                             effects.push(Effect::ScrollToSelected);
                         }
                     }
@@ -73,7 +90,7 @@ impl Session {
         }
     }
 
-    fn open_compare(&mut self, editor: &Editor, files: &[(String, String)]) {
+    fn open_compare(&mut self, editor: &Editor, files: &[(String, String)], effects: &mut Vec<Effect>) {
         match Compare::load(files) {
             Ok(mut compare) => {
                 compare.open_article(editor.document());
@@ -95,6 +112,9 @@ impl Session {
                 self.notice = Some(Notice::info(format!("Comparing {names} on {paired}{unpaired}: {here}.")));
                 self.compare = compare;
                 self.tab = Tab::Compare;
+                if self.compare.current().is_some() {
+                    effects.push(Effect::ScrollToSelected);
+                }
             }
             Err(why) => self.notice = Some(Notice::error(format!("Nothing compared: {why}"))),
         }
