@@ -4,6 +4,10 @@
 # `./run test` is this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Nothing here reads input. Cargo hands its own standard input to the rustc it runs to learn a
+# target's settings (`rustc -`), and caches a failure in target/: whatever a caller's input
+# holds must not be compiled.
+exec </dev/null
 source scripts/toolchain.sh
 ensure_build_tools
 ensure_lint_tools
