@@ -20,12 +20,13 @@ cargo clippy --all-targets --features e2e -- -D warnings
 wasm_clippy() {
   env "${WASM_ENV[@]}" cargo clippy --target "$WASM_TARGET" --lib --bins --test browser --test browser_idb --test browser_corpus -- -D warnings
 }
-# On a fresh target/, cargo's first probe of wasm32's settings through clippy-driver sometimes
-# compiles another process's compiler output instead of empty input ("failed to run `rustc`
-# to learn about target-specific information", seen on these machines only right after the
-# native clippy run) and caches the failure in target/.rustc_info.json. That is not the code's
-# fault: forget the cached probe and ask again, at most twice more.
+# Run within a second or so of another cargo command, cargo's probe of wasm32's settings
+# through clippy-driver (`rustc -`) can read garbage instead of empty input on these machines
+# ("failed to run `rustc` to learn about target-specific information", at earlier commits too;
+# two seconds apart it never did) and caches the failure in target/.rustc_info.json. It is not
+# the code's fault: wait, forget the cached probe and ask again, at most twice more.
 for attempt in 1 2 3; do
+  sleep 2
   if wasm_clippy 2>target/wasm-clippy.log; then cat target/wasm-clippy.log >&2; break; fi
   cat target/wasm-clippy.log >&2
   if [ "$attempt" = 3 ] || ! grep -q "to learn about target-specific information" target/wasm-clippy.log; then exit 1; fi
