@@ -16,23 +16,25 @@ ensure_python
 
 say "0/3 house rules: cargo fmt --check, clippy (native and wasm32) with warnings as errors"
 cargo fmt --all --check
-cargo clippy --all-targets --features e2e -- -D warnings
 wasm_clippy() {
   env "${WASM_ENV[@]}" cargo clippy --target "$WASM_TARGET" --lib --bins --test browser --test browser_idb --test browser_corpus -- -D warnings
 }
-# Run within a second or so of another cargo command, cargo's probe of wasm32's settings
-# through clippy-driver (`rustc -`) can read garbage instead of empty input on these machines
-# ("failed to run `rustc` to learn about target-specific information", at earlier commits too;
-# two seconds apart it never did) and caches the failure in target/.rustc_info.json. It is not
-# the code's fault: wait, forget the cached probe and ask again, at most twice more.
+# wasm32 first: on these machines, right after the native clippy run on a fresh target/,
+# cargo's probe of wasm32's settings through clippy-driver (`rustc -`) failed by compiling
+# text that was not its input ("failed to run `rustc` to learn about target-specific
+# information", at earlier commits too) and cached the failure in target/.rustc_info.json. Run
+# first, it did not. Should it happen anyway, forget the cached probe and ask again, at most
+# twice more.
+mkdir -p target
 for attempt in 1 2 3; do
-  sleep 2
   if wasm_clippy 2>target/wasm-clippy.log; then cat target/wasm-clippy.log >&2; break; fi
   cat target/wasm-clippy.log >&2
   if [ "$attempt" = 3 ] || ! grep -q "to learn about target-specific information" target/wasm-clippy.log; then exit 1; fi
   say "cargo's probe of wasm32 failed (see above); probing again"
   rm -f target/.rustc_info.json
+  sleep 2
 done
+cargo clippy --all-targets --features e2e -- -D warnings
 
 dist_is_fresh || build_dist
 
