@@ -24,6 +24,7 @@ mod tokens;
 
 use crate::model::action::Action;
 use crate::model::annotation::{AnnotationKind, Origin, QuoteType};
+use crate::model::coverage::Coverage;
 use crate::model::document::Document;
 use crate::model::speaker::{SpeakerId, SpeakerKind};
 use crate::model::text::Span;
@@ -107,7 +108,7 @@ pub fn suggest(doc: &Document) -> Suggestions {
         }
     }
     let (refs, new_speakers) = resolver.finish(&doc.speakers);
-    let taken = Taken::of(doc);
+    let taken = Coverage::of_kind(&doc.annotations, AnnotationKind::Quote);
     // Fragments already kept, disjoint, by start: each candidate is checked against its
     // neighbours in O(log n) rather than against every suggestion before it.
     let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
@@ -143,39 +144,6 @@ pub fn suggest(doc: &Document) -> Suggestions {
     }
     items.sort_by_key(|s| s.fragments[0].start);
     Suggestions { items, new_speakers }
-}
-
-/// The document's quote fragments, by start, with the furthest end among the first k of them, so
-/// whether a span overlaps any is one binary search.
-struct Taken {
-    quotes: Vec<Span>,
-    furthest_end: Vec<usize>,
-}
-
-impl Taken {
-    fn of(doc: &Document) -> Taken {
-        let mut quotes: Vec<Span> = doc
-            .annotations
-            .iter()
-            .filter(|a| a.kind == AnnotationKind::Quote)
-            .flat_map(|a| a.fragments.iter().copied())
-            .collect();
-        quotes.sort_unstable_by_key(|q| (q.start, q.end));
-        let furthest_end = quotes
-            .iter()
-            .scan(0, |end, q| {
-                *end = (*end).max(q.end);
-                Some(*end)
-            })
-            .collect();
-        Taken { quotes, furthest_end }
-    }
-
-    /// Whether a quote fragment starts before `f` ends and ends after it starts.
-    fn overlaps(&self, f: Span) -> bool {
-        let starting_before_end = self.quotes.partition_point(|q| q.start < f.end);
-        starting_before_end > 0 && self.furthest_end[starting_before_end - 1] > f.start
-    }
 }
 
 /// The one action that accepts `s`: create the quote (origin suggestion), add its other

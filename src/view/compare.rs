@@ -14,6 +14,7 @@ use crate::agreement::{agreed, disagreements, Annotated, DEFAULT_OVERLAP};
 use crate::corpus::meta::read_document;
 use crate::model::action::Action;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationKind};
+use crate::model::coverage::Coverage;
 use crate::model::document::Document;
 use crate::model::export::text_sha256;
 use crate::model::sequence;
@@ -310,35 +311,26 @@ fn same_version(da: &Document, a: &Annotation, db: &Document, b: &Annotation) ->
         && speakers
 }
 
-/// The gold's adjudicated annotations (those with `agreed_by`), by kind, as fragments sorted
-/// by start with the furthest end so far: what "settled" looks up.
+/// The gold's adjudicated annotations (those with `agreed_by`), by kind: what "settled" looks up.
 struct Taken {
-    by_kind: [(Vec<Span>, Vec<usize>); 2],
+    quotes: Coverage,
+    claims: Coverage,
 }
 
 impl Taken {
     fn of(gold: &Document) -> Taken {
-        let mut by_kind: [(Vec<Span>, Vec<usize>); 2] = Default::default();
-        for a in gold.annotations.iter().filter(|a| !a.agreed_by.is_empty()) {
-            by_kind[a.kind as usize].0.extend(a.fragments.iter().copied());
+        let adjudicated: Vec<&Annotation> = gold.annotations.iter().filter(|a| !a.agreed_by.is_empty()).collect();
+        Taken {
+            quotes: Coverage::of_kind(adjudicated.iter().copied(), AnnotationKind::Quote),
+            claims: Coverage::of_kind(adjudicated.iter().copied(), AnnotationKind::Claim),
         }
-        for (spans, furthest) in &mut by_kind {
-            spans.sort_unstable();
-            *furthest = spans
-                .iter()
-                .scan(0, |end, s| {
-                    *end = (*end).max(s.end);
-                    Some(*end)
-                })
-                .collect();
-        }
-        Taken { by_kind }
     }
 
     fn covers(&self, kind: AnnotationKind, f: Span) -> bool {
-        let (spans, furthest) = &self.by_kind[kind as usize];
-        let before_end = spans.partition_point(|s| s.start < f.end);
-        before_end > 0 && furthest[before_end - 1] > f.start
+        match kind {
+            AnnotationKind::Quote => self.quotes.overlaps(f),
+            AnnotationKind::Claim => self.claims.overlaps(f),
+        }
     }
 }
 

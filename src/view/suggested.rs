@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use crate::model::action::Action;
 use crate::model::annotation::AnnotationKind;
+use crate::model::coverage::Coverage;
 use crate::model::document::Document;
 use crate::model::sequence;
 use crate::model::speaker::SpeakerId;
@@ -261,38 +262,16 @@ impl Suggested {
 /// of its words (accepting it, or tagging the same quote by hand). Built once per sync.
 struct Closed<'d> {
     rejected: HashSet<&'d [Span]>,
-    /// Quote fragments by start, and the furthest end among the first k of them.
-    quotes: Vec<Span>,
-    furthest_end: Vec<usize>,
+    quotes: Coverage,
 }
 
 impl<'d> Closed<'d> {
     fn of(doc: &'d Document) -> Closed<'d> {
-        let mut quotes: Vec<Span> = doc
-            .annotations
-            .iter()
-            .filter(|a| a.kind == AnnotationKind::Quote)
-            .flat_map(|a| a.fragments.iter().copied())
-            .collect();
-        quotes.sort_unstable();
-        let furthest_end = quotes
-            .iter()
-            .scan(0, |end, s| {
-                *end = (*end).max(s.end);
-                Some(*end)
-            })
-            .collect();
         let rejected = doc.rejected_suggestions.iter().map(|r| r.fragments.as_slice()).collect();
-        Closed { rejected, quotes, furthest_end }
+        Closed { rejected, quotes: Coverage::of_kind(&doc.annotations, AnnotationKind::Quote) }
     }
 
     fn closes(&self, s: &Suggestion) -> bool {
-        self.rejected.contains(s.fragments.as_slice()) || s.fragments.iter().any(|f| self.quoted(*f))
-    }
-
-    /// Whether a quote fragment overlaps `f`: one starting before `f` ends and ending after it starts.
-    fn quoted(&self, f: Span) -> bool {
-        let starting_before_end = self.quotes.partition_point(|q| q.start < f.end);
-        starting_before_end > 0 && self.furthest_end[starting_before_end - 1] > f.start
+        self.rejected.contains(s.fragments.as_slice()) || s.fragments.iter().any(|f| self.quotes.overlaps(*f))
     }
 }
