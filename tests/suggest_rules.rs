@@ -317,3 +317,69 @@ fn spans_keep_combining_marks_with_their_characters() {
         d.check_invariants().unwrap();
     }
 }
+
+#[test]
+fn a_phrasal_cue_reads_with_its_particle() {
+    let got = one("“Prices are only half the story,” points out the shop's owner, who opened it in 2009.");
+    assert_eq!(got.0, "direct.cue_after");
+    assert_eq!(got.1, vec![s("“Prices are only half the story,”")]);
+    assert_eq!(got.2, "points");
+    assert_eq!(got.3, "the shop's owner");
+    // Without its particle the verb is no cue, and "went on" needs "that" or a quote.
+    let d = doc("The team points to its record. The players went on strike in June.");
+    assert!(suggest(&d).items.is_empty());
+    let got = one("The mayor went on: “We will rebuild the bridge.”");
+    assert_eq!((got.0.as_str(), got.2.as_str()), ("direct.cue_before", "went"));
+}
+
+#[test]
+fn a_quote_after_a_phrasal_cue_carries_the_speaker() {
+    let d = doc("“We stock every kind of map,” points out Ida Berg. “Old ones, new ones, sea charts …” Shelves line every wall.");
+    let got = read(&d, &suggest(&d));
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].0, "direct.floating");
+    assert_eq!(got[1].1, vec![s("“Old ones, new ones, sea charts …”")]);
+    assert_eq!(got[1].4, "Ida Berg");
+}
+
+#[test]
+fn a_subordinate_clause_or_a_capitalised_pronoun_after_a_quote_starts_a_new_sentence() {
+    let d = doc(
+        "The club's note, sent by Jo Park, said “We accept the ruling.” When asked about fees, he declined to comment.",
+    );
+    let got = read(&d, &suggest(&d));
+    assert_eq!(got[0].0, "direct.cue_before", "{got:?}");
+    assert_eq!(got[0].1, vec![s("“We accept the ruling.”")]);
+    let d = doc("Ana Ruiz said the plan was late. “Why would we wait?” She now calls it a mistake.");
+    let got = read(&d, &suggest(&d));
+    let quote = got.iter().find(|g| g.1 == vec![s("“Why would we wait?”")]).expect("the question is suggested");
+    assert_eq!(quote.0, "direct.floating", "{got:?}");
+}
+
+#[test]
+fn a_mention_keeps_adjectives_joined_by_a_comma_after_a_quote() {
+    let got = one("“No bank lends at that rate,” the tall, soft-spoken economist said.");
+    assert_eq!(got.0, "direct.cue_after");
+    assert_eq!(got.1, vec![s("“No bank lends at that rate,”")]);
+    assert_eq!(got.3, "the tall, soft-spoken economist");
+}
+
+#[test]
+fn a_naming_cue_suggests_the_quote_after_its_object() {
+    let got = one("Senator Ana Ruiz last week called Finance Minister Tom Blake a “coward” in a speech.");
+    assert_eq!(got, (s("direct.named"), vec![s("“coward”")], s("called"), s("Senator Ana Ruiz"), s("Ana Ruiz")));
+    let got = one("The union described it as “a betrayal of workers.”");
+    assert_eq!((got.0.as_str(), got.1[0].as_str()), ("direct.named", "“a betrayal of workers.”"));
+    // A plain object or a request is no quote.
+    let d = doc("She called the police. They called for “calm” at the rally.");
+    assert!(suggest(&d).items.is_empty());
+}
+
+#[test]
+fn a_quote_after_a_lead_in_ending_in_a_colon_dash_or_ellipsis_stands_alone() {
+    for mark in ["…", ":", "—"] {
+        let got = one(&format!("The best price, in the end, was {mark} “Nothing at all!” says the owner."));
+        assert_eq!(got.0, "direct.cue_after", "{mark}");
+        assert_eq!(got.1, vec![s("“Nothing at all!”")], "{mark}");
+    }
+}

@@ -27,6 +27,8 @@ struct Attribution {
     hi: usize,
     /// "-ing" after a comma ("…, adding that …"): only a clause after it.
     participle: bool,
+    /// A phrasal cue ("points out"): the particle is the token after `cue`.
+    phrasal: bool,
 }
 
 /// Words that open a relative clause or an appositive after "…, he said," rather than the
@@ -51,7 +53,8 @@ pub(crate) fn sentence(p: &Parsed, s: Sentence) -> Vec<Found> {
             .find(|b| b.lo > a.hi && b.lo > 0 && p.is_punct(b.lo - 1, ','))
             .map_or(s.hi, |b| b.lo - 1);
         let cue_span = Some(Span::new(p.toks[a.cue].start, p.toks[a.cue].end));
-        let needs_that = lexicon().verb(p.word(a.cue)) == Some(CueKind::VerbWithObject);
+        let kind = lexicon().verb(p.word(a.cue));
+        let needs_that = a.phrasal || matches!(kind, Some(CueKind::VerbWithObject | CueKind::Naming));
         let forward = clause_start(p, a, cut)
             .filter(|&k| is_clause(p, k, cut) && (!needs_that || p.is_quote(k) || p.word(k) == "that"));
         let before_end = (a.lo > from && (p.is_punct(a.lo - 1, ',') || p.is_quote(a.lo - 1)) && !a.participle)
@@ -111,24 +114,38 @@ pub(crate) fn sentence(p: &Parsed, s: Sentence) -> Vec<Found> {
                     rule,
                 }
             }),
-            (Some(b), None, None) if !opens_adverbial(p, from) => content(p, from, b).map(|(span, qt)| {
-                from = a.hi + 1;
-                let (rule, confidence) = match qt {
-                    QuoteType::Direct => ("direct.cue_after", 0.95),
-                    QuoteType::Mixed => ("mixed.cue_after", 0.75),
-                    QuoteType::Indirect => ("indirect.cue_after", 0.65),
-                };
-                Found {
-                    fragments: vec![span],
-                    quote_type: qt,
-                    cue: cue_span,
-                    mention: Some(a.mention),
-                    confidence,
-                    rule,
-                }
-            }),
+            (Some(b), None, None) if !opens_adverbial(p, from) => {
+                content(p, lead_in(p, from, b), b).map(|(span, qt)| {
+                    from = a.hi + 1;
+                    let (rule, confidence) = match qt {
+                        QuoteType::Direct => ("direct.cue_after", 0.95),
+                        QuoteType::Mixed => ("mixed.cue_after", 0.75),
+                        QuoteType::Indirect => ("indirect.cue_after", 0.65),
+                    };
+                    Found {
+                        fragments: vec![span],
+                        quote_type: qt,
+                        cue: cue_span,
+                        mention: Some(a.mention),
+                        confidence,
+                        rule,
+                    }
+                })
+            }
             _ => None,
         };
+        let found = found.or_else(|| {
+            let q = (kind == Some(CueKind::Naming) && a.mention.1 < a.cue).then(|| named(p, a, cut)).flatten()?;
+            from = q + 1;
+            Some(Found {
+                fragments: vec![Span::new(p.toks[q].start, p.toks[q].end)],
+                quote_type: QuoteType::Direct,
+                cue: cue_span,
+                mention: Some(a.mention),
+                confidence: 0.8,
+                rule: "direct.named",
+            })
+        });
         out.extend(found);
     }
     out
@@ -140,9 +157,12 @@ fn attributions(p: &Parsed, s: Sentence) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     for c in s.lo..s.hi {
         let t = &p.toks[c];
-        if t.kind != Kind::Word || t.cap || lex.verb(p.word(c)).is_none() {
+        let phrasal = c + 1 < s.hi && lex.phrasal(p.word(c), p.word(c + 1));
+        if t.kind != Kind::Word || t.cap || (lex.verb(p.word(c)).is_none() && !phrasal) {
             continue;
         }
+        // The cue's last token: the particle of a phrasal cue.
+        let last = c + usize::from(phrasal);
         let participle = p.word(c).ends_with("ing") && c > s.lo && p.is_punct(c - 1, ',');
         let mention = if participle {
             out.last().map(|a| a.mention).or_else(|| subject(p, s))
@@ -152,11 +172,11 @@ fn attributions(p: &Parsed, s: Sentence) -> Vec<Attribution> {
             // "…, says Jane Roe." and "…, argued Roe, …": an inverted mention after a comma.
             let inverted = c > s.lo
                 && p.is_punct(c - 1, ',')
-                && mention::right(p, c, s.hi).is_some_and(|m| {
+                && mention::right(p, last, s.hi).is_some_and(|m| {
                     (m.1 + 1..s.hi).all(|k| matches!(p.toks[k].kind, Kind::Punct(_))) || p.is_punct(m.1 + 1, ',')
                 });
             if after_quote || inverted || c == s.lo {
-                mention::right(p, c, s.hi).or_else(|| mention::left(p, s.lo, c))
+                mention::right(p, last, s.hi).or_else(|| mention::left(p, s.lo, c))
             } else if c > s.lo && matches!(p.word(c - 1), "and" | "but") {
                 // "… did not comment, but said …": the subject of the first verb.
                 mention::left(p, s.lo, c).or_else(|| out.last().map(|a| a.mention)).or_else(|| subject(p, s))
@@ -165,8 +185,8 @@ fn attributions(p: &Parsed, s: Sentence) -> Vec<Attribution> {
             }
         };
         let Some(m) = mention else { continue };
-        let (lo, hi) = if participle { (c, c) } else { (m.0.min(c), m.1.max(c)) };
-        out.push(Attribution { cue: c, mention: m, lo, hi, participle });
+        let (lo, hi) = if participle { (c, last) } else { (m.0.min(c), m.1.max(last)) };
+        out.push(Attribution { cue: c, mention: m, lo, hi, participle, phrasal });
     }
     out
 }
@@ -239,6 +259,27 @@ fn clause_start(p: &Parsed, a: &Attribution, hi: usize) -> Option<usize> {
     }
 }
 
+/// After a naming cue ("called"), the quote that names its object: "called the plan a
+/// “mess”", "described him as “brave”". The object is a pronoun or a capitalised name.
+fn named(p: &Parsed, a: &Attribution, hi: usize) -> Option<usize> {
+    const OBJECTS: &[&str] =
+        &["it", "him", "her", "them", "himself", "herself", "themselves", "itself", "this", "that"];
+    let k = a.hi + 1;
+    let object = if k < hi && OBJECTS.contains(&p.word(k)) {
+        1
+    } else {
+        (k..hi).take(6).take_while(|&j| p.toks[j].kind == Kind::Word && p.toks[j].cap).count()
+    };
+    let mut j = k + object;
+    if object == 0 {
+        return None;
+    }
+    while j < hi && matches!(p.word(j), "a" | "an" | "as" | "the") {
+        j += 1;
+    }
+    (j < hi && p.is_quote(j)).then_some(j)
+}
+
 /// A clause: a quote, or at least three words, not starting with punctuation or a preposition.
 fn is_clause(p: &Parsed, k: usize, hi: usize) -> bool {
     if p.is_quote(k) {
@@ -286,6 +327,17 @@ fn content(p: &Parsed, a: usize, b: usize) -> Option<(Span, QuoteType)> {
         _ => QuoteType::Mixed,
     };
     Some((Span::new(p.toks[a].start, p.toks[e - 1].end), qt))
+}
+
+/// Where the content before a cue starts: at the quote alone after a narrator's lead-in that
+/// ends in a colon, a dash or an ellipsis ("The answer was … “No!” she said").
+fn lead_in(p: &Parsed, from: usize, b: usize) -> usize {
+    let lead = b > from + 1 && p.is_quote(b - 1) && matches!(p.toks[b - 2].kind, Kind::Punct(':' | '…' | '—' | '–'));
+    if lead {
+        b - 1
+    } else {
+        from
+    }
 }
 
 /// A sentence opening with a subordinate or prepositional phrase ("As news spread, …", "In

@@ -12,11 +12,15 @@ pub(crate) enum CueKind {
     VerbWithAddressee,
     /// A verb that reports a clause only after "that" ("confirmed that …", not "confirmed the move").
     VerbWithObject,
+    /// A verb that names its object with a quote ("called it a “mess”"); else like `VerbWithObject`.
+    Naming,
 }
 
 pub(crate) struct Lexicon {
     /// Verb forms, sorted for binary search.
     verbs: Vec<(&'static str, CueKind)>,
+    /// Verb forms that report only with a particle after them ("points out"), sorted.
+    phrasal: Vec<(&'static str, &'static str)>,
     /// Phrases that introduce a source ("according to"), as words.
     pub sources: Vec<Vec<&'static str>>,
     /// Phrases to skip between a cue and its clause ("in a statement"), as words.
@@ -31,7 +35,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 fn parse(data: &'static str) -> Lexicon {
-    let mut lex = Lexicon { verbs: Vec::new(), sources: Vec::new(), adjuncts: Vec::new() };
+    let mut lex = Lexicon { verbs: Vec::new(), phrasal: Vec::new(), sources: Vec::new(), adjuncts: Vec::new() };
     for line in data.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         let Some((tag, rest)) = line.split_once(' ') else { continue };
@@ -40,6 +44,13 @@ fn parse(data: &'static str) -> Lexicon {
             "verb" => lex.verbs.extend(words.map(|w| (w, CueKind::Verb))),
             "verb+" => lex.verbs.extend(words.map(|w| (w, CueKind::VerbWithAddressee))),
             "verbo" => lex.verbs.extend(words.map(|w| (w, CueKind::VerbWithObject))),
+            "verbn" => lex.verbs.extend(words.map(|w| (w, CueKind::Naming))),
+            "phrasal" => {
+                let mut words = words;
+                if let Some(particle) = words.next() {
+                    lex.phrasal.extend(words.map(|w| (w, particle)));
+                }
+            }
             "source" => lex.sources.push(words.collect()),
             "adjunct" => lex.adjuncts.push(words.collect()),
             _ => {}
@@ -47,6 +58,7 @@ fn parse(data: &'static str) -> Lexicon {
     }
     lex.verbs.sort_unstable_by_key(|v| v.0);
     lex.verbs.dedup_by(|a, b| a.0 == b.0);
+    lex.phrasal.sort_unstable();
     lex
 }
 
@@ -55,6 +67,11 @@ impl Lexicon {
     /// text count: "States" in "United States" is a name, not a cue.
     pub fn verb(&self, lower: &str) -> Option<CueKind> {
         self.verbs.binary_search_by(|(w, _)| (*w).cmp(lower)).ok().map(|i| self.verbs[i].1)
+    }
+
+    /// Whether a lower-case word and the one after it form a phrasal cue ("points out").
+    pub fn phrasal(&self, lower: &str, next: &str) -> bool {
+        self.phrasal.binary_search(&(lower, next)).is_ok()
     }
 }
 
@@ -68,6 +85,7 @@ mod tests {
         assert_eq!(lex.verb("said"), Some(CueKind::Verb));
         assert_eq!(lex.verb("told"), Some(CueKind::VerbWithAddressee));
         assert_eq!(lex.verb("table"), None);
+        assert!(lex.phrasal("pointed", "out") && !lex.phrasal("pointed", "to"));
         assert!(lex.sources.iter().any(|p| p == &["according", "to"]));
         assert!(lex.adjuncts.iter().any(|p| p == &["in", "a", "statement"]));
     }

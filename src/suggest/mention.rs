@@ -151,6 +151,14 @@ pub(crate) fn left(p: &Parsed, lo: usize, cue: usize) -> Option<Range> {
     while j > lo && p.toks[j].kind == Kind::Word && BETWEEN.contains(&p.word(j)) {
         j -= 1;
     }
+    // "Lee earlier this week called": a time between the mention and its cue.
+    let time = |k: usize| k >= lo + 2 && matches!(p.word(k), "week" | "month" | "year" | "weekend");
+    if time(j) && matches!(p.word(j - 1), "this" | "last" | "next") {
+        j -= 2;
+        while j > lo && p.toks[j].kind == Kind::Word && BETWEEN.contains(&p.word(j)) {
+            j -= 1;
+        }
+    }
     if j < lo {
         return None;
     }
@@ -185,7 +193,19 @@ pub(crate) fn left(p: &Parsed, lo: usize, cue: usize) -> Option<Range> {
         }
         j -= 1;
     }
-    let start = start?;
+    let mut start = start?;
+    // "“…,” the tall, bearded man said": adjectives joined by a comma, right after a quote.
+    let after_quote = |k: usize| p.is_quote(k) || (k > lo && p.is_punct(k, ',') && p.is_quote(k - 1));
+    if start >= lo + 4
+        && p.is_punct(start - 1, ',')
+        && p.toks[start - 2].kind == Kind::Word
+        && !p.toks[start - 2].cap
+        && !STOP.contains(&p.word(start - 2))
+        && DETERMINERS.contains(&p.word(start - 3))
+        && after_quote(start - 4)
+    {
+        start -= 3;
+    }
     // A lower-case head without a determiner or a capital ("the station said" yes, "board
     // members said" yes, "then we said" no) must at least be a plural or a group word.
     plausible(p, start, end).then_some((start, end))

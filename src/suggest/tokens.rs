@@ -47,6 +47,9 @@ const ABBREVIATIONS: &[&str] = &[
     "calif", "mass", "const", "cpl", "supt", "insp", "det", "hon", "approx",
 ];
 
+/// Words that open a subordinate clause: a cue after one is not the attribution of a quote before it.
+const SUBORDINATORS: &[&str] = &["when", "as", "after", "before", "while", "if", "once", "until", "because", "since"];
+
 /// The full stops of Chinese and Japanese text, and the full-width full stop: no space follows them.
 fn is_wide_stop(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '．')
@@ -155,10 +158,20 @@ impl Parsed {
                 _ => true,
             },
             Kind::Quote(q) => {
-                // "“Why now?” Kim said." goes on: a cue soon after the quote keeps it in the sentence.
-                let cue_follows = (t + 1..self.toks.len().min(t + 7))
-                    .take_while(|&k| !matches!(self.toks[k].kind, Kind::Punct('.') | Kind::Quote(_)))
-                    .any(|k| !self.toks[k].cap && super::cues::lexicon().verb(&self.toks[k].lower).is_some());
+                // "“Why now?” Kim said." goes on: a cue soon after the quote keeps it in the
+                // sentence, unless a subordinate clause opens first ("“No.” When asked, he …") or
+                // a capitalised pronoun starts a new sentence ("“Why?” He now says …").
+                let lex = super::cues::lexicon();
+                let pronoun = next.cap && next.lower != "i" && super::names::PRONOUNS.contains(&next.lower.as_str());
+                let cue_follows = !pronoun
+                    && (t + 1..self.toks.len().min(t + 7))
+                        .take_while(|&k| !matches!(self.toks[k].kind, Kind::Punct('.') | Kind::Quote(_)))
+                        .take_while(|&k| !SUBORDINATORS.contains(&self.toks[k].lower.as_str()))
+                        .any(|k| {
+                            let next = self.toks.get(k + 1).map_or("", |n| n.lower.as_str());
+                            let w = self.toks[k].lower.as_str();
+                            !self.toks[k].cap && (lex.verb(w).is_some() || lex.phrasal(w, next))
+                        });
                 !self.quotes[q].closed
                     || (!cue_follows
                         && matches!(self.quote_last_inner(t), Some(c) if matches!(c, '.' | '?' | '!' | '…') || is_wide_stop(c)))
