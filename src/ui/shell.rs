@@ -158,7 +158,8 @@ pub fn render(page: &Page) -> Html {
     let selected = session.selected().and_then(|id| doc.annotation(id));
     let tab_button = |tab: Tab, label: String| {
         html! {
-            <button role="tab" aria-selected={(session.tab() == tab).to_string()} onclick={input.reform(move |_: MouseEvent| Input::SetTab(tab))}>
+            <button role="tab" aria-selected={(session.tab() == tab).to_string()} onclick={input.reform(move |_: MouseEvent| Input::SetTab(tab))}
+                title={label.clone()}>
                 { label }
             </button>
         }
