@@ -165,3 +165,24 @@ fn take_and_edit_selects_the_taken_annotation_in_details() {
     assert_eq!(session.tab(), Tab::Details);
     assert_eq!(editor.document().annotation(&id).unwrap().agreed_by.first().map(String::as_str), Some("ana"));
 }
+
+#[test]
+fn an_article_not_in_every_file_is_named_in_the_notice() {
+    let (mut session, mut editor) = setup();
+    let mut files = files();
+    let mut other = Document::new(
+        stancemark::model::article::Article::parse_text("Other news\n\nNothing said.").unwrap(),
+        Schema::default(),
+    );
+    other.article.id = Some("other-news".into());
+    files[0].1 = format!(
+        "{}\n{}",
+        stancemark::model::export::dataset_document_line(&by(annotated_sample(), "ana")).trim_end(),
+        stancemark::model::export::dataset_document_line(&other).trim_end()
+    );
+    files[0].0 = "ana.jsonl".into();
+    session.run(&mut editor, Input::Compare(CompareInput::Files(files)));
+    let notice = &session.notice().unwrap().text;
+    assert!(notice.contains("1 article not in every file, left out: article \"other-news\""), "{notice}");
+    assert!(notice.contains("missing from bo"), "{notice}");
+}

@@ -145,6 +145,11 @@ impl Compare {
         self.pairing.as_ref().map_or(&[], |p| &p.annotators)
     }
 
+    /// What could not be paired, one line each ("article \"x\" (…) is missing from bo").
+    pub fn unpaired(&self) -> Vec<String> {
+        self.pairing.as_ref().map_or_else(Vec::new, |p| p.unpaired.iter().map(ToString::to_string).collect())
+    }
+
     /// Articles paired across the files, and those that could not be.
     pub fn paired_count(&self) -> (usize, usize) {
         self.pairing.as_ref().map_or((0, 0), |p| (p.articles.len(), p.unpaired.len()))

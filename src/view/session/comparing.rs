@@ -104,9 +104,14 @@ impl Session {
                 } else {
                     "this article is not among them".to_owned()
                 };
+                // Named, never guessed: the first few, and how many more.
                 let unpaired = match unpaired {
                     0 => String::new(),
-                    n => format!(" ({} more not in every file, left out)", articles(n)),
+                    n => {
+                        let named = compare.unpaired().into_iter().take(3).collect::<Vec<_>>().join("; ");
+                        let more = if n > 3 { format!("; {} more", n - 3) } else { String::new() };
+                        format!(" ({} not in every file, left out: {named}{more})", articles(n))
+                    }
                 };
                 let paired = articles(paired);
                 self.notice = Some(Notice::info(format!("Comparing {names} on {paired}{unpaired}: {here}.")));
