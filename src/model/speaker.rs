@@ -53,7 +53,12 @@ pub struct Speaker {
 impl Speaker {
     /// True if `s` is the name or an alias, ignoring letter case.
     pub fn answers_to(&self, s: &str) -> bool {
-        same(&self.name, s) || self.aliases.iter().any(|a| same(a, s))
+        self.names().any(|n| same(n, s))
+    }
+
+    /// Every name it goes by: its name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
 
     /// The first broken rule, as `(field, message)`.

@@ -26,7 +26,7 @@ use crate::model::action::Action;
 use crate::model::annotation::{AnnotationKind, Origin, QuoteType};
 use crate::model::coverage::Coverage;
 use crate::model::document::Document;
-use crate::model::speaker::{SpeakerId, SpeakerKind};
+use crate::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 use crate::model::text::Span;
 
 use std::collections::BTreeMap;
@@ -72,6 +72,15 @@ pub struct NewSpeaker {
     pub role: Option<String>,
     /// Other names the article uses for them ("Peskov" for "Dmitry Peskov"); no pronouns.
     pub aliases: Vec<String>,
+}
+
+impl NewSpeaker {
+    /// The speaker among `speakers` this one is, once accepted: one that answers to any of
+    /// its names. Accepting and the suggestion's card both ask this.
+    pub fn known_in<'s>(&self, speakers: &'s [Speaker]) -> Option<&'s Speaker> {
+        let names = std::iter::once(&self.name).chain(&self.aliases);
+        speakers.iter().find(|sp| names.clone().any(|n| sp.answers_to(n)))
+    }
 }
 
 /// Suggests quotes for the document's text. Text already covered by a quote annotation gets
@@ -171,22 +180,19 @@ pub fn accept_action(doc: &Document, s: &Suggestion, new_speakers: &[NewSpeaker]
     let speaker = match &s.speaker {
         None => None,
         Some(SpeakerRef::Existing(sid)) => Some(sid.clone()),
-        Some(SpeakerRef::New(i)) => new_speakers.get(*i).map(|ns| {
-            let names = || std::iter::once(&ns.name).chain(&ns.aliases);
-            match doc.speakers.iter().find(|sp| names().any(|n| sp.answers_to(n))) {
-                Some(sp) => sp.id.clone(),
-                None => {
-                    let sid = doc.peek_speaker_id();
-                    actions.push(Action::AddSpeaker { name: ns.name.clone(), kind: ns.kind, role: ns.role.clone() });
-                    let mut added: Vec<&String> = vec![&ns.name];
-                    for alias in &ns.aliases {
-                        if !added.iter().any(|a| crate::model::speaker::same(a, alias)) {
-                            added.push(alias);
-                            actions.push(Action::AddAlias { id: sid.clone(), alias: alias.clone() });
-                        }
+        Some(SpeakerRef::New(i)) => new_speakers.get(*i).map(|ns| match ns.known_in(&doc.speakers) {
+            Some(sp) => sp.id.clone(),
+            None => {
+                let sid = doc.peek_speaker_id();
+                actions.push(Action::AddSpeaker { name: ns.name.clone(), kind: ns.kind, role: ns.role.clone() });
+                let mut added: Vec<&String> = vec![&ns.name];
+                for alias in &ns.aliases {
+                    if !added.iter().any(|a| crate::model::speaker::same(a, alias)) {
+                        added.push(alias);
+                        actions.push(Action::AddAlias { id: sid.clone(), alias: alias.clone() });
                     }
-                    sid
                 }
+                sid
             }
         }),
     };

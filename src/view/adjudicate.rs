@@ -95,11 +95,9 @@ pub fn take_all_action(
 /// The gold's speaker for `speaker`, adding it (with its aliases, role and Wikidata id) when
 /// the gold has no speaker by that Wikidata id or any of its names.
 fn speaker_in_gold(gold: &Document, speaker: &Speaker, actions: &mut Vec<Action>) -> SpeakerId {
-    let names = || std::iter::once(&speaker.name).chain(&speaker.aliases);
-    let known = gold
-        .speakers
-        .iter()
-        .find(|g| (speaker.wikidata.is_some() && g.wikidata == speaker.wikidata) || names().any(|n| g.answers_to(n)));
+    let known = gold.speakers.iter().find(|g| {
+        (speaker.wikidata.is_some() && g.wikidata == speaker.wikidata) || speaker.names().any(|n| g.answers_to(n))
+    });
     if let Some(known) = known {
         return known.id.clone();
     }

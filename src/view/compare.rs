@@ -303,8 +303,7 @@ fn same_version(da: &Document, a: &Annotation, db: &Document, b: &Annotation) ->
         match (a.speaker.as_ref().and_then(|s| da.speaker(s)), b.speaker.as_ref().and_then(|s| db.speaker(s))) {
             (None, None) => true,
             (Some(x), Some(y)) => {
-                (x.wikidata.is_some() && x.wikidata == y.wikidata)
-                    || std::iter::once(&y.name).chain(&y.aliases).any(|n| x.answers_to(n))
+                (x.wikidata.is_some() && x.wikidata == y.wikidata) || y.names().any(|n| x.answers_to(n))
             }
             _ => false,
         };

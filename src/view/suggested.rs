@@ -65,9 +65,8 @@ pub struct Suggested {
 impl Suggested {
     /// Runs the suggester on `doc` and makes the first open suggestion current.
     pub fn run(&mut self, doc: &Document) {
-        let mut found = suggest::suggest(doc);
-        // Text order, so the ghosts, the list and ] / [ agree.
-        crate::model::sort::sort_by_key(&mut found.items, |s| (s.fragments[0].start, s.fragments[0].end));
+        // The suggester lists them in text order, so the ghosts, the list and ] / [ agree.
+        let found = suggest::suggest(doc);
         *self = Suggested { found: Rc::new(found), ran: true, ..Suggested::default() };
         self.sync(doc);
         self.current = self.open.first().copied();

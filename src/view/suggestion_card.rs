@@ -97,12 +97,7 @@ fn suggested_speaker_label(doc: &Document, found: &Suggestions, s: &Suggestion) 
     match &s.speaker {
         Some(SpeakerRef::Existing(id)) => existing_name(doc, id),
         Some(SpeakerRef::New(i)) => match found.new_speakers.get(*i) {
-            // As accepting matches it: by any of its names.
-            Some(new) => match doc
-                .speakers
-                .iter()
-                .find(|sp| std::iter::once(&new.name).chain(&new.aliases).any(|n| sp.answers_to(n)))
-            {
+            Some(new) => match new.known_in(&doc.speakers) {
                 Some(known) => known.name.clone(),
                 None => format!("{} (new)", new.name),
             },
