@@ -8,6 +8,7 @@
 pub mod action;
 pub mod annotation;
 pub mod article;
+pub mod batch;
 pub mod coverage;
 pub mod dataset;
 pub mod document;

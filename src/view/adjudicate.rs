@@ -7,6 +7,7 @@
 
 use crate::model::action::Action;
 use crate::model::annotation::{Annotation, AnnotationId};
+use crate::model::batch::BatchPlan;
 use crate::model::document::Document;
 use crate::model::ids::TargetId;
 use crate::model::speaker::{same, Speaker, SpeakerId};
@@ -79,17 +80,14 @@ pub fn take_all_action(
     takes: &[(&Document, &Annotation, Vec<String>)],
     replacing: &[AnnotationId],
 ) -> Option<(Action, usize)> {
-    let mut scratch = gold.clone();
-    let mut actions = Vec::new();
+    let mut plan = BatchPlan::new(gold);
     for (n, (from, a, agreed_by)) in takes.iter().enumerate() {
         let replacing = if n == 0 { replacing } else { &[] };
-        let Ok(action) = take_action(&scratch, from, a, agreed_by, replacing) else { continue };
-        if scratch.apply(action.clone()).is_ok() {
-            actions.push(action);
+        if let Ok(action) = take_action(plan.document(), from, a, agreed_by, replacing) {
+            plan.push(action);
         }
     }
-    let count = actions.len();
-    (count > 0).then_some((Action::Batch { actions }, count))
+    plan.finish()
 }
 
 /// The gold's speaker for `speaker`, adding it (with its aliases, role and Wikidata id) when

@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use crate::model::action::Action;
 use crate::model::annotation::AnnotationKind;
+use crate::model::batch::BatchPlan;
 use crate::model::coverage::Coverage;
 use crate::model::document::Document;
 use crate::model::sequence;
@@ -209,8 +210,7 @@ impl Suggested {
     /// for all of them), and how many it accepts. Each accept is planned on a scratch copy
     /// that already holds the ones before it, so ids and new speakers line up.
     pub fn accept_all_action(&self, doc: &Document, threshold: f32, author: &str, at: &str) -> Option<(Action, usize)> {
-        let mut scratch = doc.clone();
-        let mut actions = Vec::new();
+        let mut plan = BatchPlan::new(doc);
         let mut taken: Vec<Span> = Vec::new();
         for &i in &self.open {
             let s = &self.found.items[i];
@@ -218,15 +218,13 @@ impl Suggested {
             if s.confidence < threshold || s.fragments.iter().any(|f| taken.iter().any(|t| t.overlaps(f))) {
                 continue;
             }
-            let Some(action) = self.accept_action(&scratch, i, author, at) else { continue };
+            let Some(action) = self.accept_action(plan.document(), i, author, at) else { continue };
             // A suggestion the model refuses is left open for the person to look at.
-            if scratch.apply(action.clone()).is_ok() {
+            if plan.push(action) {
                 taken.extend(s.fragments.iter().copied());
-                actions.push(action);
             }
         }
-        let count = actions.len();
-        (count > 0).then_some((Action::Batch { actions }, count))
+        plan.finish()
     }
 
     /// The action that rejects suggestion `index`, remembered in the document.
