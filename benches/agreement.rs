@@ -12,7 +12,7 @@ use std::time::Instant;
 use stancemark::agreement::bootstrap::SplitMix64;
 use stancemark::agreement::pairing::{pair, Input};
 use stancemark::agreement::report::{report, Options};
-use stancemark::model::annotation::{Annotation, AnnotationId, AnnotationKind, Origin, QuoteType};
+use stancemark::model::annotation::{Annotation, AnnotationId, AnnotationKind, QuoteType};
 use stancemark::model::article::Article;
 use stancemark::model::document::Document;
 use stancemark::model::schema::Schema;
@@ -26,22 +26,12 @@ const SPANS: usize = 20;
 fn annotation(id: String, by: &str, span: Span, quote: bool, rng: &mut SplitMix64) -> Annotation {
     let stances = ["favor", "against", "neutral", "unclear"];
     let types = [QuoteType::Direct, QuoteType::Indirect, QuoteType::Mixed];
+    let kind = if quote { AnnotationKind::Quote } else { AnnotationKind::Claim };
+    let quote_type = quote.then(|| types[rng.below(3)]);
     Annotation {
-        id: AnnotationId(id),
-        kind: if quote { AnnotationKind::Quote } else { AnnotationKind::Claim },
-        quote_type: quote.then(|| types[rng.below(3)]),
-        fragments: vec![span],
-        cue: None,
-        source_mention: None,
         speaker: Some(SpeakerId(format!("s{}", rng.below(4) + 1))),
         stance: Some(stances[rng.below(4)].into()),
-        target: None,
-        note: String::new(),
-        created_by: by.into(),
-        created_at: "2025-03-17T09:00:00Z".into(),
-        origin: Origin::Manual,
-        rule: None,
-        agreed_by: Vec::new(),
+        ..Annotation::new(AnnotationId(id), kind, quote_type, vec![span], by, "2025-03-17T09:00:00Z")
     }
 }
 

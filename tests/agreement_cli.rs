@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use stancemark::model::annotation::{Annotation, AnnotationId, AnnotationKind, Origin, QuoteType};
+use stancemark::model::annotation::{Annotation, AnnotationId, AnnotationKind, QuoteType};
 use stancemark::model::article::Article;
 use stancemark::model::document::Document;
 use stancemark::model::export::{dataset_document_line, document_json};
@@ -49,23 +49,8 @@ fn span(needle: &str) -> Span {
 
 /// An annotation by `by` on `needle`; `qt` None makes a claim.
 fn ann(by: &str, id: &str, qt: Option<QuoteType>, needle: &str) -> Annotation {
-    Annotation {
-        id: AnnotationId(id.into()),
-        kind: if qt.is_some() { AnnotationKind::Quote } else { AnnotationKind::Claim },
-        quote_type: qt,
-        fragments: vec![span(needle)],
-        cue: None,
-        source_mention: None,
-        speaker: None,
-        stance: None,
-        target: None,
-        note: String::new(),
-        created_by: by.into(),
-        created_at: "2025-03-17T09:00:00Z".into(),
-        origin: Origin::Manual,
-        rule: None,
-        agreed_by: Vec::new(),
-    }
+    let kind = if qt.is_some() { AnnotationKind::Quote } else { AnnotationKind::Claim };
+    Annotation::new(AnnotationId(id.into()), kind, qt, vec![span(needle)], by, "2025-03-17T09:00:00Z")
 }
 
 fn person(id: &str, name: &str, aliases: &[&str]) -> Speaker {

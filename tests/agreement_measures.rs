@@ -10,7 +10,7 @@ use stancemark::agreement::pairing::{annotator_name, pair, Input};
 use stancemark::agreement::report::{article_figures, report, Options};
 use stancemark::agreement::unitizing::{alpha_u, units_of, UnitizingCounts};
 use stancemark::agreement::{agreed, disagreements, Annotated, DisagreementKind};
-use stancemark::model::annotation::{Annotation, AnnotationId, AnnotationKind, Origin, QuoteType};
+use stancemark::model::annotation::{Annotation, AnnotationId, AnnotationKind, QuoteType};
 use stancemark::model::article::Article;
 use stancemark::model::document::Document;
 use stancemark::model::schema::Schema;
@@ -27,23 +27,9 @@ fn doc(text: &str) -> Document {
 }
 
 fn annotation(id: &str, qt: Option<QuoteType>, fragments: &[(usize, usize)]) -> Annotation {
-    Annotation {
-        id: AnnotationId(id.into()),
-        kind: if qt.is_some() { AnnotationKind::Quote } else { AnnotationKind::Claim },
-        quote_type: qt,
-        fragments: fragments.iter().map(|&(s, e)| Span::new(s, e)).collect(),
-        cue: None,
-        source_mention: None,
-        speaker: None,
-        stance: None,
-        target: None,
-        note: String::new(),
-        created_by: "t".into(),
-        created_at: "2025-03-17T09:00:00Z".into(),
-        origin: Origin::Manual,
-        rule: None,
-        agreed_by: Vec::new(),
-    }
+    let kind = if qt.is_some() { AnnotationKind::Quote } else { AnnotationKind::Claim };
+    let fragments = fragments.iter().map(|&(s, e)| Span::new(s, e)).collect();
+    Annotation::new(AnnotationId(id.into()), kind, qt, fragments, "t", "2025-03-17T09:00:00Z")
 }
 
 fn quote(id: &str, start: usize, end: usize) -> Annotation {

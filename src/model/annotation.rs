@@ -102,6 +102,36 @@ pub struct Annotation {
 }
 
 impl Annotation {
+    /// A manual annotation over `fragments`, with nothing else set yet: what the reducer
+    /// creates, and what tests and benchmarks start from. New fields get their empty value
+    /// here, in one place.
+    pub fn new(
+        id: AnnotationId,
+        kind: AnnotationKind,
+        quote_type: Option<QuoteType>,
+        fragments: Vec<Span>,
+        created_by: impl Into<String>,
+        created_at: impl Into<String>,
+    ) -> Annotation {
+        Annotation {
+            id,
+            kind,
+            quote_type,
+            fragments,
+            cue: None,
+            source_mention: None,
+            speaker: None,
+            stance: None,
+            target: None,
+            note: String::new(),
+            created_by: created_by.into(),
+            created_at: created_at.into(),
+            origin: Origin::Manual,
+            rule: None,
+            agreed_by: Vec::new(),
+        }
+    }
+
     /// Where the annotation starts in the text; annotations are kept ordered by it.
     pub fn first_start(&self) -> usize {
         self.fragments.first().map_or(0, |f| f.start)

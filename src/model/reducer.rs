@@ -76,21 +76,9 @@ fn plan(doc: &Document, action: &Action) -> Plan {
             }
             let (id, next) = doc.fresh_annotation_id();
             let a = Annotation {
-                id: id.clone(),
-                kind: *kind,
-                quote_type,
-                fragments: vec![*span],
-                cue: None,
-                source_mention: None,
-                speaker: None,
-                stance: None,
-                target: None,
-                note: String::new(),
-                created_by: author.clone(),
-                created_at: at.clone(),
                 origin: *origin,
                 rule: rule.clone(),
-                agreed_by: Vec::new(),
+                ..Annotation::new(id.clone(), *kind, quote_type, vec![*span], author, at)
             };
             let changes = vec![Change::NextIds { before: doc.next_ids, after: next }, Change::InsertAnnotation(a)];
             Ok((changes, Outcome { created_annotation: Some(id), ..Outcome::default() }))
