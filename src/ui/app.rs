@@ -68,7 +68,7 @@ pub enum Msg {
     ImportWritten(Result<usize, (usize, String)>),
     ExportProgress(usize, usize),
     /// A batch of "Suggest in new articles", to write.
-    Preannotated(Box<super::suggest_job::Batch>),
+    Preannotated(Box<super::preannotation_job::Batch>),
     PreannotationStopped {
         job: u64,
         error: String,

@@ -20,6 +20,8 @@ mod listeners;
 mod loading;
 mod local_work;
 mod notice;
+mod preannotating;
+mod preannotation_job;
 mod running;
 mod saving;
 mod shell;
@@ -27,8 +29,6 @@ mod speaker_picker;
 mod speakers;
 mod statusbar;
 mod store;
-mod suggest_job;
-mod suggesting;
 mod suggestion_card;
 mod topbar;
 

@@ -40,7 +40,7 @@ pub struct Running {
     pub(super) loading: Option<String>,
     pub(super) import: Option<ImportJob>,
     /// "Suggest in new articles" under way.
-    pub(super) preannotation: Option<super::suggesting::PreannotationJob>,
+    pub(super) preannotation: Option<super::preannotating::PreannotationJob>,
     /// Checked articles being written: them, how many were duplicates, and where they came from.
     pub(super) pending_import: Option<(Vec<Incoming>, usize, Origin)>,
     /// What to say once the article being loaded is open.

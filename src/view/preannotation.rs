@@ -1,6 +1,6 @@
 //! "Suggest in new articles" on the corpus page, the pure part: which articles it takes, and
 //! what one stored article becomes with its sure suggestions accepted. The app reads and
-//! writes the database around it (`ui/suggest_job.rs`).
+//! writes the database around it (`ui/preannotation_job.rs`).
 
 use crate::corpus::export::{document_of, meta_of};
 use crate::corpus::meta::dataset_line;

@@ -9,8 +9,8 @@ use crate::view::corpus_page::{suggest_finished, SuggestView};
 use crate::view::preannotation::candidates;
 
 use super::app::Msg;
+use super::preannotation_job::{self, Batch};
 use super::running::Running;
-use super::suggest_job::{self, Batch};
 
 /// A "Suggest in new articles" under way.
 pub struct PreannotationJob {
@@ -41,7 +41,7 @@ impl Running {
         let cancelled = Rc::new(Cell::new(false));
         let total = chosen.len();
         let project = workspace.project.id.clone();
-        suggest_job::start(db, project, chosen, id, cancelled.clone(), self.link.clone());
+        preannotation_job::start(db, project, chosen, id, cancelled.clone(), self.link.clone());
         self.preannotation =
             Some(PreannotationJob { id, cancelled, accepted: 0, articles: 0, left_alone: held, problems: Vec::new() });
         self.corpus.suggest_view = Some(SuggestView::Running { read: 0, total, accepted: 0, articles: 0 });
