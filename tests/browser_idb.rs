@@ -1,5 +1,6 @@
 //! The IndexedDB layer (`glue::idb`) in headless Chromium: what is written reads back, each
-//! transaction is all or nothing, and deletes touch only what they name.
+//! transaction is all or nothing, and deletes touch only what they name. And the tab lock
+//! (`glue::tab_lock`) that lets one tab at a time write to it.
 //! Run by `./run test`; on its own: see scripts/test-all.sh for the environment it needs.
 #![cfg(target_arch = "wasm32")]
 
@@ -12,7 +13,11 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{IdbDatabase, IdbRequest};
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use stancemark::glue::idb::{quota, CorpusDb};
+use stancemark::glue::tab_lock::{self, Claim, Handlers, TabLock};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -293,4 +298,99 @@ async fn a_batch_of_documents_loads_in_one_transaction_in_the_order_asked() {
     );
     assert_eq!(db.load_documents("p", &[]).await.unwrap(), []);
     finish(db, &name).await;
+}
+
+/// What a tab lock's holder was told, and the lock itself, which `release_asked` may drop
+/// (a turn later, as the app does) when `answers` is set.
+#[derive(Default)]
+struct Holder {
+    lock: RefCell<Option<TabLock>>,
+    asked: Cell<u32>,
+    lost: Cell<u32>,
+    answers: bool,
+}
+
+fn handlers(holder: &Rc<Holder>) -> Handlers {
+    let (asked, lost) = (holder.clone(), holder.clone());
+    Handlers {
+        release_asked: Rc::new(move || {
+            asked.asked.set(asked.asked.get() + 1);
+            if asked.answers {
+                let asked = asked.clone();
+                wasm_bindgen_futures::spawn_local(async move { drop(asked.lock.take()) });
+            }
+        }),
+        lost: Rc::new(move || lost.lost.set(lost.lost.get() + 1)),
+    }
+}
+
+fn held(claim: Claim) -> TabLock {
+    match claim {
+        Claim::Held(lock) => lock,
+        Claim::Busy => panic!("the lock was busy"),
+        Claim::Unsupported => panic!("Chromium has Web Locks"),
+    }
+}
+
+async fn turn(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_second_tab_finds_the_lock_busy_until_the_first_lets_go() {
+    const LOCK: &str = "busy-until-let-go";
+    let first = Rc::new(Holder::default());
+    let lock = held(tab_lock::try_hold(LOCK, &handlers(&first)).await);
+    let second = Rc::new(Holder::default());
+    assert!(matches!(tab_lock::try_hold(LOCK, &handlers(&second)).await, Claim::Busy));
+    drop(lock);
+    // The browser lets go once the lock's promise has resolved, a turn or so later.
+    let mut again = tab_lock::try_hold(LOCK, &handlers(&second)).await;
+    for _ in 0..100 {
+        if !matches!(again, Claim::Busy) {
+            break;
+        }
+        turn(10).await;
+        again = tab_lock::try_hold(LOCK, &handlers(&second)).await;
+    }
+    drop(held(again));
+    assert_eq!((first.asked.get(), first.lost.get()), (0, 0), "a busy answer asks nothing of the holder");
+}
+
+#[wasm_bindgen_test]
+async fn a_claim_asks_the_holder_who_lets_go_and_is_not_told_it_lost() {
+    const LOCK: &str = "claim-answered";
+    let first = Rc::new(Holder { answers: true, ..Holder::default() });
+    *first.lock.borrow_mut() = Some(held(tab_lock::try_hold(LOCK, &handlers(&first)).await));
+    let started = js_sys::Date::now();
+    // Patience long enough that only the holder's answer can end the wait in time.
+    let second = Rc::new(Holder::default());
+    let lock = held(tab_lock::claim(LOCK, &handlers(&second), 20_000).await);
+    assert!(js_sys::Date::now() - started < 10_000.0, "the claim waited for its patience to run out");
+    assert_eq!(first.asked.get(), 1);
+    assert!(first.lock.borrow().is_none(), "the holder let go");
+    turn(50).await;
+    assert_eq!(first.lost.get(), 0, "a lock let go of is not lost");
+    drop(lock);
+}
+
+#[wasm_bindgen_test]
+async fn a_holder_that_does_not_answer_has_the_lock_taken_and_is_told() {
+    const LOCK: &str = "claim-unanswered";
+    let first = Rc::new(Holder::default());
+    *first.lock.borrow_mut() = Some(held(tab_lock::try_hold(LOCK, &handlers(&first)).await));
+    let second = Rc::new(Holder::default());
+    let lock = held(tab_lock::claim(LOCK, &handlers(&second), 200).await);
+    assert_eq!(first.asked.get(), 1, "the holder was asked first");
+    turn(50).await;
+    assert_eq!(first.lost.get(), 1, "the holder hears that its lock was taken");
+    // The old holder dropping its (lost) lock later does not let go of the new one.
+    drop(first.lock.take());
+    turn(0).await;
+    let third = Rc::new(Holder::default());
+    assert!(matches!(tab_lock::try_hold(LOCK, &handlers(&third)).await, Claim::Busy));
+    drop(lock);
 }

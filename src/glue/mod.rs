@@ -7,3 +7,4 @@ pub mod files;
 pub mod idb;
 pub mod selection;
 pub mod storage;
+pub mod tab_lock;

@@ -11,6 +11,7 @@ use gloo::events::EventListener;
 use gloo::render::AnimationFrame;
 use yew::prelude::*;
 
+use crate::glue::tab_lock::{self, Claim, Handlers, TabLock};
 use crate::model::keys::ArticleMove;
 use crate::model::schema::Schema;
 use crate::view::corpus_page::StorageView;
@@ -18,6 +19,7 @@ use crate::view::session::Input;
 
 use super::corpus_ctl::{CorpusAction, OpenedProject};
 use super::effects::send_after_paint;
+use super::elsewhere::{self, Elsewhere};
 use super::export_job::Files;
 use super::listeners;
 use super::running::Running;
@@ -81,7 +83,25 @@ pub enum Msg {
     ProjectOpened(Result<Box<OpenedProject>, String>),
     /// Work moved from localStorage was read back (true: exactly as written).
     MigrationChecked(bool),
+    Tab(TabMsg),
 }
+
+/// The lock that lets one tab at a time work on the database (`glue::tab_lock`).
+pub enum TabMsg {
+    Held(TabLock),
+    /// Another tab had the work when this one opened.
+    Busy,
+    /// "Use it here": ask the other tab to hand over.
+    UseHere,
+    /// Another tab asks for the work.
+    ReleaseAsked,
+    /// Another tab took the work without waiting: this one did not answer in time.
+    Lost,
+}
+
+/// How long a tab asking for the work waits for the other tab to save and hand over before
+/// it takes the work anyway; the other tab answers at once unless it is hung.
+const HANDOVER_PATIENCE_MS: i32 = 3_000;
 
 pub struct App {
     running: Option<Running>,
@@ -95,6 +115,39 @@ pub struct App {
     /// A mouse button is down: highlighting more blocks waits, since re-rendering a block's
     /// text under a drag in progress would move the selection's ends.
     pointer_down: Rc<Cell<bool>>,
+    /// Held while this tab works on the database; `None` without Web Locks or in another tab.
+    tab_lock: Option<TabLock>,
+    /// Another tab has the work: what this one shows instead.
+    elsewhere: Option<Elsewhere>,
+    /// Another tab asked for the work while this one was still opening: hand it over once open.
+    hand_over_when_started: bool,
+}
+
+/// Takes the tab lock, asking the tab that has it to hand over when `ask` (else finding it
+/// busy), then opens the work from the database.
+fn open_here(link: html::Scope<App>, ask: bool) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let handlers = tab_handlers(&link);
+        let claim = match ask {
+            true => tab_lock::claim(store::DATABASE, &handlers, HANDOVER_PATIENCE_MS).await,
+            false => tab_lock::try_hold(store::DATABASE, &handlers).await,
+        };
+        match claim {
+            Claim::Busy => return link.send_message(Msg::Tab(TabMsg::Busy)),
+            Claim::Held(lock) => link.send_message(Msg::Tab(TabMsg::Held(lock))),
+            Claim::Unsupported => {}
+        }
+        link.send_message(Msg::Started(Box::new(store::start().await)));
+    });
+}
+
+/// What the tab lock tells this tab, as messages.
+fn tab_handlers(link: &html::Scope<App>) -> Handlers {
+    let (asked, lost) = (link.clone(), link.clone());
+    Handlers {
+        release_asked: Rc::new(move || asked.send_message(Msg::Tab(TabMsg::ReleaseAsked))),
+        lost: Rc::new(move || lost.send_message(Msg::Tab(TabMsg::Lost))),
+    }
 }
 
 /// How often highlighting looks again whether a drag has ended.
@@ -105,10 +158,7 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let link = ctx.link().clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            link.send_message(Msg::Started(Box::new(store::start().await)));
-        });
+        open_here(ctx.link().clone(), false);
         let refs = Refs::default();
         App {
             callbacks: Callbacks::new(ctx.link(), &refs),
@@ -118,15 +168,25 @@ impl Component for App {
             listeners: Vec::new(),
             highlighting: None,
             pointer_down: Rc::default(),
+            tab_lock: None,
+            elsewhere: None,
+            hand_over_when_started: false,
         }
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        if let Msg::Tab(tab) = msg {
+            return self.tab(ctx, tab);
+        }
         let Some(running) = &mut self.running else {
             if let Msg::Started(started) = msg {
                 let running = Running::new(*started, ctx.link().clone());
                 *self.hotkey_schema.borrow_mut() = running.editor.document().schema.clone();
                 self.running = Some(running);
+                let shown = self.elsewhere.take();
+                if std::mem::take(&mut self.hand_over_when_started) {
+                    self.hand_over(shown.filter(|s| *s == Elsewhere::TakenAway).unwrap_or(Elsewhere::HandedOver));
+                }
                 return true;
             }
             return false;
@@ -146,10 +206,11 @@ impl Component for App {
         render
     }
 
-    fn view(&self, _ctx: &Context<Self>) -> Html {
-        match &self.running {
-            Some(running) => running.view(&self.refs, &self.callbacks),
-            None => html! { <div class="opening" aria-busy="true">{ "Opening your work…" }</div> },
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        match (&self.running, self.elsewhere) {
+            (_, Some(elsewhere)) => elsewhere::view(elsewhere, ctx.link().callback(|_| Msg::Tab(TabMsg::UseHere))),
+            (Some(running), None) => running.view(&self.refs, &self.callbacks),
+            (None, None) => html! { <div class="opening" aria-busy="true">{ "Opening your work…" }</div> },
         }
     }
 
@@ -173,6 +234,72 @@ impl Component for App {
 }
 
 impl App {
+    fn tab(&mut self, ctx: &Context<Self>, tab: TabMsg) -> bool {
+        match tab {
+            TabMsg::Held(lock) => {
+                self.tab_lock = Some(lock);
+                false
+            }
+            TabMsg::Busy => {
+                self.elsewhere = Some(Elsewhere::Busy);
+                true
+            }
+            TabMsg::UseHere => {
+                if self.elsewhere == Some(Elsewhere::Claiming) {
+                    return false;
+                }
+                self.elsewhere = Some(Elsewhere::Claiming);
+                open_here(ctx.link().clone(), true);
+                true
+            }
+            // Only the tab holding the lock hears the channel.
+            TabMsg::ReleaseAsked if self.tab_lock.is_none() => false,
+            TabMsg::ReleaseAsked => {
+                match &mut self.running {
+                    Some(running) => {
+                        running.flush();
+                        self.hand_over(Elsewhere::HandedOver);
+                    }
+                    None => self.hand_over_when_started = true,
+                }
+                true
+            }
+            TabMsg::Lost => {
+                // Another tab works on the database now: nothing more may be written from here.
+                drop(self.tab_lock.take());
+                match self.running.take() {
+                    Some(running) => {
+                        if let Some(db) = running.saver.db() {
+                            db.close();
+                        }
+                    }
+                    None => self.hand_over_when_started = true,
+                }
+                self.highlighting = None;
+                self.elsewhere = Some(Elsewhere::TakenAway);
+                true
+            }
+        }
+    }
+
+    /// Lets another tab have the work: this tab's app goes, its database connection closes, and
+    /// then the lock is let go. The saves just made are started in this turn's microtasks, so
+    /// waiting one task before closing means each of them has its transaction, and the other
+    /// tab, which reads only once it has the lock, reads after them.
+    fn hand_over(&mut self, shown: Elsewhere) {
+        let db = self.running.take().and_then(|running| running.saver.db().cloned());
+        let lock = self.tab_lock.take();
+        self.highlighting = None;
+        self.elsewhere = Some(shown);
+        gloo::timers::callback::Timeout::new(0, move || {
+            if let Some(db) = db {
+                db.close();
+            }
+            drop(lock);
+        })
+        .forget();
+    }
+
     /// Highlights the next chunk after the next frame is painted (and `delay_ms` more), so
     /// each chunk's work falls between frames.
     fn schedule_highlighting(&mut self, ctx: &Context<Self>, delay_ms: u32) {

@@ -10,6 +10,7 @@ pub mod corpus;
 mod corpus_ctl;
 mod details;
 mod effects;
+mod elsewhere;
 mod export_job;
 mod float_bar;
 mod help;

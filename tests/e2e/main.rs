@@ -11,3 +11,4 @@ mod long_article;
 mod reading;
 mod speakers;
 mod suggestions;
+mod tabs;
