@@ -356,7 +356,7 @@ fn ratios_are_read_as_percentages_or_fractions_and_refused_clearly() {
     assert_eq!(error("80/10/5"), "the ratios must sum to 1 (or to 100 as percentages), they sum to 95");
     assert_eq!(error("120/-10/-10"), "each ratio must be a number of at least 0, found -10");
     assert_eq!(error("a/b/c"), "\"a\" is not a number (ratios look like 80/10/10 or 0.8,0.1,0.1)");
-    assert_eq!(error("NaN/0/0"), "each ratio must be a number of at least 0, found NaN");
+    assert_eq!(error("NaN/0/0"), "\"NaN\" is not a number (ratios look like 80/10/10 or 0.8,0.1,0.1)");
 }
 
 // ---- streaming JSONL ----

@@ -85,7 +85,7 @@ impl Ratios {
             )));
         };
         let number = |part: &str| {
-            part.parse::<f64>().map_err(|_| {
+            plain_decimal(part).ok_or_else(|| {
                 RatiosError(format!("{part:?} is not a number (ratios look like 80/10/10 or 0.8,0.1,0.1)"))
             })
         };
@@ -121,6 +121,37 @@ impl Ratios {
             Split::Test
         }
     }
+}
+
+/// A plain decimal number ("80", "0.8", "-10", ".5"; no exponent, at most 15 significant
+/// digits and 22 decimals, which any ratio fits), as the `f64` nearest to it: the same value
+/// `str::parse::<f64>` and Python's `float()` give, so splits agree everywhere. The digits are
+/// an integer below 2^53 and 10^decimals is exact in an `f64`, so one division rounds
+/// correctly. `str::parse` would link the standard library's general algorithm and its 10 KB
+/// table of powers of five into the app's bundle for three small numbers.
+fn plain_decimal(s: &str) -> Option<f64> {
+    const POWERS_OF_TEN: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ];
+    let (negative, unsigned) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    // Trailing zeros after the point change nothing; leading zeros before it neither.
+    let (whole, fraction) = (whole.trim_start_matches('0'), fraction.trim_end_matches('0'));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if unsigned.is_empty() || unsigned == "." || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let digits = format!("{whole}{fraction}");
+    if digits.trim_start_matches('0').len() > 15 || fraction.len() >= POWERS_OF_TEN.len() {
+        return None;
+    }
+    let mantissa: u64 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+    let value = mantissa as f64 / POWERS_OF_TEN[fraction.len()];
+    Some(if negative { -value } else { value })
 }
 
 /// `x` to nine decimals at most (the tolerance the sum is checked to), without trailing zeros
@@ -220,6 +251,30 @@ mod tests {
         assert_eq!(unit_interval(42, "story-1"), 0.1318850901160256);
         assert_eq!(unit_interval(42, "story-2"), 0.3856284289138366);
         assert_eq!(unit_interval(7, "a"), 0.5982931806435308);
+    }
+
+    #[test]
+    fn plain_decimals_read_as_the_standard_library_reads_them() {
+        for s in ["80", "0.8", "0.1", "0.7", "0.2", "33.333", "0", "000.000", ".5", "5.", "-10", "+7"] {
+            assert_eq!(plain_decimal(s), s.parse::<f64>().ok(), "{s}");
+        }
+        for s in ["", ".", "-", "1.2.3", "a", "NaN", "inf", "1e2", "0x10", " 1", "1234567890123456"] {
+            assert_eq!(plain_decimal(s), None, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2_000, failure_persistence: None, ..proptest::prelude::ProptestConfig::default()
+        })]
+        #[test]
+        fn any_decimal_of_fifteen_digits_reads_as_str_parse_does(
+            digits in "[0-9]{1,15}", point in 0usize..16, zeros in 0usize..8, negative: bool,
+        ) {
+            let point = point.min(digits.len());
+            let s = format!("{}{}.{}{}", if negative { "-" } else { "" }, &digits[..point], &digits[point..], "0".repeat(zeros));
+            proptest::prop_assert_eq!(plain_decimal(&s), Some(s.parse::<f64>().unwrap()), "{}", s);
+        }
     }
 
     #[test]
