@@ -11,6 +11,7 @@ use super::unitizing::{units_of, UnitizingCounts};
 use super::Annotated;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationKind};
 use crate::model::document::Document;
+use crate::model::sort;
 
 /// The α_U categories, in report order.
 pub const CATEGORIES: [AnnotationKind; 2] = [AnnotationKind::Quote, AnnotationKind::Claim];
@@ -122,8 +123,8 @@ fn pair_stats(x: &Document, y: &Document, a: usize, b: usize, overlap: f64) -> P
             only_b.extend(m.only_b.iter().map(|&j| ys[j].0));
         }
     }
-    only_a.sort_unstable();
-    only_b.sort_unstable();
+    sort::sort(&mut only_a);
+    sort::sort(&mut only_b);
     let ids = |doc: &Document, list: Vec<usize>| list.into_iter().map(|i| doc.annotations[i].id.clone()).collect();
     PairStats { a, b, exact, lenient, only_a: ids(x, only_a), only_b: ids(y, only_b) }
 }

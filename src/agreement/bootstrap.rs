@@ -9,6 +9,7 @@
 //! and number of resamples give the same interval, natively and in the browser.
 
 use super::corpus::{Corpus, HEADLINE};
+use crate::model::sort;
 
 /// The seed when none is given.
 pub const DEFAULT_SEED: u64 = 0;
@@ -65,7 +66,7 @@ pub fn intervals(corpus: &Corpus, resamples: usize, seed: u64) -> Vec<Option<[f6
             if d.len() * 2 < resamples {
                 return None;
             }
-            d.sort_by(f64::total_cmp);
+            sort::sort_by(&mut d, f64::total_cmp);
             Some([percentile(&d, 0.025), percentile(&d, 0.975)])
         })
         .collect()

@@ -15,6 +15,7 @@ use super::matching::{score, Mode};
 use super::speakers::SpeakerIdentity;
 use crate::model::annotation::Annotation;
 use crate::model::document::Document;
+use crate::model::sort;
 use crate::model::text::Span;
 
 /// Per annotator, the index of its annotation in this group (into `doc.annotations`), if any.
@@ -58,7 +59,7 @@ pub fn groups(docs: &[&Document], speakers: &SpeakerIdentity, overlap: f64) -> V
         }
     }
     // Stable, so equal candidates keep annotator and text order.
-    edges.sort_by(|e, f| f.0.total_cmp(&e.0).then(f.1.cmp(&e.1)));
+    sort::sort_by(&mut edges, |e, f| f.0.total_cmp(&e.0).then(f.1.cmp(&e.1)));
 
     // Every annotation starts as a group of one; `group_of` follows merges.
     let mut all: Vec<Option<Group>> = Vec::new();
@@ -94,10 +95,16 @@ pub fn groups(docs: &[&Document], speakers: &SpeakerIdentity, overlap: f64) -> V
             group_of[l][y] = g;
         }
     }
-    let mut out: Vec<Group> = all.into_iter().flatten().collect();
-    out.sort_by_cached_key(|g| {
-        let span = g.span(docs);
-        (span.start, std::cmp::Reverse(span.end), g.present().next())
-    });
-    out
+    // Each group's key once, not once per comparison.
+    let mut keyed: Vec<_> = all
+        .into_iter()
+        .flatten()
+        .map(|g| {
+            let span = g.span(docs);
+            let first = g.present().next();
+            ((span.start, std::cmp::Reverse(span.end), first), g)
+        })
+        .collect();
+    sort::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
+    keyed.into_iter().map(|(_, g)| g).collect()
 }

@@ -17,13 +17,14 @@
 //! L is the total length, and the expected disagreement counts every unit against every gap of
 //! every article (a gap ends where its article ends, unlike concatenating the texts).
 
+use crate::model::sort;
 use crate::model::text::Span;
 
 /// One coder's units of a category: the spans sorted, overlapping ones merged (touching ones
 /// stay two units, as two annotations are two units).
 pub fn units_of(spans: impl IntoIterator<Item = Span>) -> Vec<Span> {
     let mut spans: Vec<Span> = spans.into_iter().filter(|s| !s.is_empty()).collect();
-    spans.sort_unstable();
+    sort::sort(&mut spans);
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans {
         match out.last_mut() {
@@ -162,7 +163,7 @@ impl Pool {
     /// All continua must have the same number of coders.
     pub fn new(continua: &[&UnitizingCounts]) -> Pool {
         let mut lengths: Vec<usize> = continua.iter().flat_map(|c| c.gaps.iter().copied()).collect();
-        lengths.sort_unstable();
+        sort::sort(&mut lengths);
         lengths.dedup();
         let articles = continua
             .iter()

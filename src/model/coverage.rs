@@ -4,6 +4,7 @@
 
 use super::annotation::{Annotation, AnnotationKind};
 use super::text::Span;
+use crate::model::sort;
 
 #[derive(Clone, Debug, Default)]
 pub struct Coverage {
@@ -13,7 +14,7 @@ pub struct Coverage {
 
 impl Coverage {
     pub fn new(mut spans: Vec<Span>) -> Coverage {
-        spans.sort_unstable();
+        sort::sort(&mut spans);
         let furthest_end = spans
             .iter()
             .scan(0, |end, s| {

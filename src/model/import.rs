@@ -17,6 +17,7 @@ use super::rejection::RejectedSuggestion;
 use super::schema::Schema;
 use super::speaker::{Speaker, SpeakerId, SpeakerKind};
 use super::text::Span;
+use crate::model::sort;
 
 pub use super::reanchor::{reanchor_document, ReanchorReport, Unplaced};
 
@@ -136,7 +137,7 @@ fn read_agreed_by(o: &Obj) -> Result<Vec<String>, ImportError> {
             _ => return Err(FieldError::new(path, "must be an annotator's name (a non-empty string)")),
         }
     }
-    names.sort();
+    sort::sort(&mut names);
     names.dedup();
     Ok(names)
 }

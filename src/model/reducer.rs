@@ -11,6 +11,7 @@ use super::rejection::RejectedSuggestion;
 use super::schema::Target;
 use super::speaker::{is_wikidata_id, same, Speaker, SpeakerId};
 use super::text::Span;
+use crate::model::sort;
 
 type Plan = Result<(Vec<Change>, Outcome), Refusal>;
 
@@ -176,7 +177,7 @@ fn plan(doc: &Document, action: &Action) -> Plan {
             if names.iter().any(String::is_empty) {
                 return refuse("an annotator's name is empty");
             }
-            names.sort();
+            sort::sort(&mut names);
             names.dedup();
             a.agreed_by = names;
             Ok(())

@@ -17,6 +17,11 @@ pub fn sort_by<T>(items: &mut Vec<T>, mut compare: impl FnMut(&T, &T) -> Orderin
     items.extend(order.into_iter().map(|i| taken[i].take().expect("each index comes once")));
 }
 
+/// Sorts `items` in their own order.
+pub fn sort<T: Ord>(items: &mut Vec<T>) {
+    sort_by(items, T::cmp);
+}
+
 /// Sorts `items` by the key `key` gives, keeping items with equal keys in their order.
 pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));

@@ -1,6 +1,7 @@
 //! The reporting-cue lexicon (`cues.txt`), read once. Cues are data so that adding a verb or a
 //! phrase needs no code, and so a reviewer can see at a glance what the rules react to.
 
+use crate::model::sort;
 use std::sync::OnceLock;
 
 /// What a cue word can do in a sentence.
@@ -56,9 +57,9 @@ fn parse(data: &'static str) -> Lexicon {
             _ => {}
         }
     }
-    lex.verbs.sort_unstable_by_key(|v| v.0);
+    sort::sort_by(&mut lex.verbs, |a, b| a.0.cmp(b.0));
     lex.verbs.dedup_by(|a, b| a.0 == b.0);
-    lex.phrasal.sort_unstable();
+    sort::sort(&mut lex.phrasal);
     lex
 }
 

@@ -31,6 +31,7 @@ use crate::model::text::Span;
 
 use std::collections::BTreeMap;
 
+use crate::model::sort;
 use attribution::Found;
 pub use preannotate::preannotate;
 use tokens::Parsed;
@@ -151,7 +152,7 @@ pub fn suggest(doc: &Document) -> Suggestions {
             rule: f.rule,
         });
     }
-    items.sort_by_key(|s| s.fragments[0].start);
+    sort::sort_by_key(&mut items, |s| s.fragments[0].start);
     Suggestions { items, new_speakers }
 }
 

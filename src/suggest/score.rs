@@ -18,6 +18,7 @@
 //!   both ends, one to one. A cue is correct when a lenient match has the same cue span.
 
 use crate::model::annotation::QuoteType;
+use crate::model::sort;
 use crate::model::text::Span;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -195,7 +196,7 @@ fn greedy(gold: &[Quote], pred: &[Quote], threshold: f64) -> Vec<(usize, usize)>
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    sort::sort_by(&mut pairs, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let (mut used_g, mut used_p) = (vec![false; gold.len()], vec![false; pred.len()]);
     let mut out = Vec::new();
     for (_, g, p) in pairs {

@@ -11,6 +11,7 @@ use crate::model::annotation::{Annotation, AnnotationId, AnnotationKind};
 use crate::model::article::{Block, BlockKind};
 use crate::model::document::Document;
 use crate::model::ids::{SpeakerId, StanceId, TargetId};
+use crate::model::sort;
 use crate::model::text::Span;
 
 use super::compare::LaneMark;
@@ -260,7 +261,7 @@ fn block_runs(
     if let Some(caret) = focus.caret.filter(|&c| block.start <= c && c <= block.end) {
         cuts.push(caret);
     }
-    cuts.sort_unstable();
+    sort::sort(&mut cuts);
     cuts.dedup();
 
     let mut runs = Vec::with_capacity(cuts.len());
@@ -382,7 +383,7 @@ fn show_lanes(run: &mut Run, span: Span, lanes: &[LaneMark]) {
     if covering.is_empty() {
         return;
     }
-    covering.sort_unstable();
+    sort::sort(&mut covering);
     covering.dedup();
     for lane in covering {
         run.classes.push_str(&format!(" lane lane-{lane}"));
