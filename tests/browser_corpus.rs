@@ -82,6 +82,7 @@ fn callbacks(log: &Rc<RefCell<Vec<String>>>) -> CorpusCallbacks {
         }),
         switch_project: record(log, |id: String| format!("switch {id}")),
         new_project: record(log, |name: String| format!("new {name}")),
+        delete_project: record(log, |id: String| format!("delete {id}")),
         import_files: record(log, |files: Vec<web_sys::File>| format!("files {}", files.len())),
         import_folder: record(log, |files: Vec<web_sys::File>| format!("folder {}", files.len())),
         cancel_import: record(log, |()| "cancel".to_owned()),
@@ -423,7 +424,10 @@ async fn the_folder_picker_picks_folders_and_the_switcher_switches() {
     assert_eq!(select.value(), "p1");
     let labels: Vec<String> =
         all(&root, "[data-testid=project-select] option").iter().map(|o| o.text_content().unwrap()).collect();
-    assert_eq!(labels, ["Ceasefire coverage — 2,500/10,000 done", "Elections — 0/3 done", "New project…"]);
+    assert_eq!(
+        labels,
+        ["Ceasefire coverage — 2,500/10,000 done", "Elections — 0/3 done", "New project…", "Delete this project…"]
+    );
     select.set_value("p2");
     fire(&select, "change");
     // "New project…" opens the name form and leaves the select on the project shown.
@@ -435,5 +439,26 @@ async fn the_folder_picker_picks_folders_and_the_switcher_switches() {
     let form: web_sys::HtmlElement = one(&root, "[data-testid=new-project-form]");
     fire(&form, "submit");
     assert_eq!(log.borrow().as_slice(), ["switch p2", "new Elections 2026"]);
+
+    // "Delete this project…" asks first, naming what goes; Cancel deletes nothing.
+    select.set_selected_index(3);
+    fire(&select, "change");
+    settle().await;
+    assert_eq!(select.value(), "p1");
+    let question = one(&root, "[data-testid=delete-project-confirm] p").text_content().unwrap();
+    assert!(
+        question.starts_with("Delete the project “Ceasefire coverage” with its 3 articles (6 annotations)?"),
+        "{question}"
+    );
+    let cancel: web_sys::HtmlElement = one(&root, "[data-testid=delete-project-confirm] button:last-child");
+    cancel.click();
+    settle().await;
+    assert!(root.query_selector("[data-testid=delete-project-confirm]").unwrap().is_none());
+    select.set_selected_index(3);
+    fire(&select, "change");
+    settle().await;
+    let delete: web_sys::HtmlElement = one(&root, "[data-testid=delete-project]");
+    delete.click();
+    assert_eq!(log.borrow().as_slice(), ["switch p2", "new Elections 2026", "delete p1"]);
     root.remove();
 }

@@ -246,3 +246,30 @@ fn the_empty_project_names_every_kind_of_input() {
     );
     assert!(EMPTY_PROJECT.contains("{id?, title?, published?, abstract?, text}"));
 }
+
+#[test]
+fn deleting_a_project_asks_first_naming_what_goes_and_opens_the_next_one() {
+    assert_eq!(
+        delete_project_question("Ceasefire coverage", 1_204, 1),
+        "Delete the project “Ceasefire coverage” with its 1,204 articles (1 annotation)? \
+         This cannot be undone: export the project first to keep a copy."
+    );
+    assert!(delete_project_question("One", 1, 0)
+        .starts_with("Delete the project “One” with its 1 article (no annotations)?"));
+    assert_eq!(
+        delete_project_question("Empty", 0, 0),
+        "Delete the project “Empty”? It has no articles. This cannot be undone: export the project first to keep a copy."
+    );
+    let choice = |id: &str| ProjectChoice { id: id.into(), name: id.to_uppercase(), done: 0, total: 0 };
+    let projects = [choice("a"), choice("b"), choice("c")];
+    assert_eq!(after_deleting(&projects, "a").map(|p| p.id.as_str()), Some("b"));
+    assert_eq!(after_deleting(&projects, "b").map(|p| p.id.as_str()), Some("a"));
+    assert_eq!(after_deleting(&projects[..1], "a"), None, "the last project: a new empty one is made");
+}
+
+#[test]
+fn an_import_says_how_many_it_added_in_words_that_agree_with_the_number() {
+    assert_eq!(added_message(1, 0), "Added 1 article.");
+    assert_eq!(added_message(1_200, 1), "Added 1,200 articles; 1 was already in the project.");
+    assert_eq!(added_message(0, 3), "Added 0 articles; 3 were already in the project.");
+}

@@ -17,7 +17,7 @@ use crate::model::schema::Schema;
 use crate::view::corpus_page::StorageView;
 use crate::view::session::Input;
 
-use super::corpus_ctl::{CorpusAction, OpenedProject};
+use super::corpus_ctl::{CorpusAction, DeleteOutcome, OpenedProject};
 use super::effects::send_after_paint;
 use super::elsewhere::{self, Elsewhere};
 use super::export_job::Files;
@@ -81,6 +81,12 @@ pub enum Msg {
     Storage(StorageView),
     /// The project switcher's project, read from the database.
     ProjectOpened(Result<Box<OpenedProject>, String>),
+    /// A project was deleted (or not), and the next one read.
+    ProjectDeleted {
+        name: String,
+        articles: usize,
+        result: DeleteOutcome,
+    },
     /// Work moved from localStorage was read back (true: exactly as written).
     MigrationChecked(bool),
     Tab(TabMsg),

@@ -1,6 +1,6 @@
 //! The running app's corpus side: opening another article (from the keys, the list or a
-//! notice), the corpus page's state and actions, exports, and switching or creating projects
-//! (imports are in `importing.rs`). Each long job runs between database waits and reports by
+//! notice), the corpus page's state and actions, exports, and switching, creating or deleting
+//! projects (imports are in `importing.rs`). Each long job runs between database waits and reports by
 //! message.
 
 use std::cell::RefCell;
@@ -14,7 +14,9 @@ use crate::corpus::project::{Progress, Project};
 use crate::model::history::Editor;
 use crate::model::keys::ArticleMove;
 use crate::model::schema::Schema;
-use crate::view::corpus_page::{ExportRequest, ExportView, ImportView, ProjectChoice, StorageView, SuggestView};
+use crate::view::corpus_page::{
+    after_deleting, ExportRequest, ExportView, ImportView, ProjectChoice, StorageView, SuggestView,
+};
 use crate::view::notice::Notice;
 use crate::view::session::Input;
 use crate::view::workspace::{Move, Workspace};
@@ -33,6 +35,8 @@ pub enum CorpusAction {
     SetQuery(ListQuery),
     SwitchProject(String),
     NewProject(String),
+    /// The shown project, confirmed.
+    DeleteProject(String),
     Import(Vec<web_sys::File>),
     CancelImport,
     ImportGood,
@@ -168,6 +172,7 @@ impl Running {
             Msg::PreannotationStopped { job, error } => self.preannotation_stopped(job, error),
             Msg::PreannotationWritten(summary) => self.preannotation_written(summary),
             Msg::ProjectOpened(result) => self.project_opened(result),
+            Msg::ProjectDeleted { name, articles, result } => self.project_deleted(&name, articles, result),
             _ => false,
         }
     }
@@ -327,6 +332,7 @@ impl Running {
             CorpusAction::CancelSuggest => self.cancel_suggest(),
             CorpusAction::SwitchProject(id) => self.switch_project(id),
             CorpusAction::NewProject(name) => self.new_project(name),
+            CorpusAction::DeleteProject(id) => self.delete_project(id),
         }
     }
 
@@ -398,6 +404,91 @@ impl Running {
         self.project_opened(Ok(Box::new(opened)))
     }
 
+    /// Deletes the shown project with its articles, then opens the first other project, or a
+    /// new empty one when it was the last.
+    fn delete_project(&mut self, id: String) -> bool {
+        if id != self.workspace.project.id {
+            return false;
+        }
+        let busy = match (&self.import, &self.preannotation, &self.corpus.export_view) {
+            (Some(_), _, _) => Some("an import"),
+            (_, Some(_), _) => Some("“Suggest in new articles”"),
+            (_, _, Some(ExportView::Running { .. })) => Some("an export"),
+            _ => None,
+        };
+        if let Some(job) = busy {
+            return self.notify(Notice::error(format!(
+                "The project was not deleted: {job} is under way in it. Let it finish or cancel it first."
+            )));
+        }
+        let Some(db) = self.saver.db().cloned() else {
+            return self.notify(Notice::error(
+                "This tab keeps its project without a database, so there is nothing to delete: close the tab to drop it.",
+            ));
+        };
+        // Writes still waiting go first: the delete, made after them, removes them too.
+        self.flush();
+        // From here nothing may be written for the project: with an empty copy of it and no
+        // article open, every save writes nothing.
+        let (name, articles) = (self.workspace.project.name.clone(), self.workspace.project.articles().len());
+        let emptied = Project::new(id.clone(), name.clone(), self.workspace.project.schema.clone());
+        self.workspace = Workspace::new(emptied, String::new(), CorpusMeta::default_for(self.editor.document()));
+        self.loading = None;
+        // The next project's id, and whether it is a new empty one (the deleted was the last).
+        let next = match after_deleting(&self.corpus.projects, &id) {
+            Some(other) => (other.id.clone(), false),
+            None => (unique_project_id("My project", &[]), true),
+        };
+        let link = self.link.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match db.delete_project(&id).await {
+                // Nothing was deleted (one transaction): the project opens again as it was.
+                Err(error) => match open_project(&db, &id).await {
+                    Ok(opened) => Ok(Err((Box::new(opened), error.to_string()))),
+                    Err(reopening) => Err(format!("{error}; reopening it: {reopening}")),
+                },
+                Ok(()) => match next {
+                    (next, false) => open_project(&db, &next).await.map(|opened| Ok(Box::new(opened))),
+                    (fresh, true) => {
+                        let project = Project::new(fresh, "My project", Schema::default());
+                        let record = ProjectRecord::of(&project);
+                        let _ = db.put_project(&record.id, &record).await;
+                        store::remember_open(&db, &record.id, "").await;
+                        Ok(Ok(Box::new(OpenedProject { project, article: None, problem: None })))
+                    }
+                },
+            };
+            link.send_message(Msg::ProjectDeleted { name, articles, result });
+        });
+        true
+    }
+
+    fn project_deleted(&mut self, name: &str, articles: usize, result: DeleteOutcome) -> bool {
+        let (opened, notice) = match result {
+            Ok(Ok(opened)) => {
+                let mut projects = (*self.corpus.projects).clone();
+                projects.retain(|p| p.id != self.workspace.project.id);
+                self.corpus.projects = Rc::new(projects);
+                let what = match articles {
+                    0 => String::new(),
+                    1 => " and its article".to_owned(),
+                    n => format!(" and its {} articles", crate::view::corpus_page::format_count(n)),
+                };
+                (opened, Notice::info(format!("Deleted the project “{name}”{what}.")))
+            }
+            Ok(Err((opened, error))) => {
+                (opened, Notice::error(format!("The project “{name}” was not deleted ({error}); nothing changed.")))
+            }
+            Err(error) => {
+                return self.notify(Notice::error(format!(
+                    "The project “{name}” could not be deleted and did not open again ({error}): reload the page."
+                )))
+            }
+        };
+        self.project_opened(Ok(opened));
+        self.notify(notice)
+    }
+
     fn project_opened(&mut self, result: Result<Box<OpenedProject>, String>) -> bool {
         let opened = match result {
             Ok(opened) => *opened,
@@ -455,6 +546,10 @@ impl Running {
         }
     }
 }
+
+/// What deleting a project came to: the project to show next, with the delete's error when
+/// nothing was deleted (the same project, opened again); or why even that failed.
+pub type DeleteOutcome = Result<Result<Box<OpenedProject>, (Box<OpenedProject>, String)>, String>;
 
 /// A project and its last open article, from the database.
 async fn open_project(db: &crate::glue::idb::CorpusDb, id: &str) -> Result<OpenedProject, String> {

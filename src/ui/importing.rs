@@ -149,10 +149,7 @@ impl Running {
         let added = self.workspace.project_mut().add(incoming);
         self.saver.store_project(&self.workspace);
         self.corpus.update_choice(&self.workspace.project);
-        let mut message = match duplicates {
-            0 => format!("Added {} articles.", added.ids.len()),
-            n => format!("Added {} articles; {n} were already in the project.", added.ids.len()),
-        };
+        let mut message = crate::view::corpus_page::added_message(added.ids.len(), duplicates);
         if !added.target_conflicts.is_empty() {
             let conflicts: Vec<String> = added.target_conflicts.iter().map(ToString::to_string).collect();
             message.push_str(&format!(" Targets kept as they were: {}.", conflicts.join("; ")));

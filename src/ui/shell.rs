@@ -108,6 +108,7 @@ fn corpus_callbacks(link: &html::Scope<App>) -> CorpusCallbacks {
         set_query: action.reform(CorpusAction::SetQuery),
         switch_project: action.reform(CorpusAction::SwitchProject),
         new_project: action.reform(CorpusAction::NewProject),
+        delete_project: action.reform(CorpusAction::DeleteProject),
         import_files: action.reform(CorpusAction::Import),
         import_folder: action.reform(CorpusAction::Import),
         cancel_import: action.reform(|()| CorpusAction::CancelImport),

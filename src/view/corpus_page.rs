@@ -322,6 +322,36 @@ pub fn project_choice_label(choice: &ProjectChoice) -> String {
     format!("{} — {}/{} done", choice.name, format_count(choice.done), format_count(choice.total))
 }
 
+/// What deleting a project asks first: what goes, and that it cannot be undone.
+pub fn delete_project_question(name: &str, articles: usize, annotations: usize) -> String {
+    const CANNOT_UNDO: &str = "This cannot be undone: export the project first to keep a copy.";
+    if articles == 0 {
+        return format!("Delete the project “{name}”? It has no articles. {CANNOT_UNDO}");
+    }
+    let annotations = match annotations {
+        0 => "no annotations".to_owned(),
+        n => counted(n, "annotation", "annotations"),
+    };
+    let articles = counted(articles, "article", "articles");
+    format!("Delete the project “{name}” with its {articles} ({annotations})? {CANNOT_UNDO}")
+}
+
+/// What an import says it added: "Added 3 articles; 1 was already in the project."
+pub fn added_message(added: usize, duplicates: usize) -> String {
+    let added = counted(added, "article", "articles");
+    match duplicates {
+        0 => format!("Added {added}."),
+        1 => format!("Added {added}; 1 was already in the project."),
+        n => format!("Added {added}; {} were already in the project.", format_count(n)),
+    }
+}
+
+/// The project to open once `deleted` is gone: the first other one in the switcher's order,
+/// or none (a new empty project is made).
+pub fn after_deleting<'a>(projects: &'a [ProjectChoice], deleted: &str) -> Option<&'a ProjectChoice> {
+    projects.iter().find(|p| p.id != deleted)
+}
+
 /// "Using 12.4 MB of 2.1 GB · kept until you clear it", or "· the browser may clear it when
 /// space runs low" when the browser did not grant persistent storage.
 pub fn storage_line(s: &StorageView) -> String {

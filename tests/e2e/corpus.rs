@@ -203,3 +203,68 @@ async fn a_target_from_another_article_is_offered_and_kept_through_an_immediate_
     page.wait_until(&format!("{chosen} === \"Ukraine's military position\"")).await;
     page.close().await;
 }
+
+/// Picks the switcher's option `index` (from the end when negative), as a person choosing it.
+async fn choose_in_switcher(page: &Page, index: i64) {
+    let script = "const s = document.querySelector('[data-testid=project-select]');
+        s.selectedIndex = arguments[0] < 0 ? s.options.length + arguments[0] : arguments[0];
+        s.dispatchEvent(new Event('change', { bubbles: true })); return 1;";
+    page.js(script, vec![json!(index)]).await;
+}
+
+/// How many records each of the app's IndexedDB stores holds.
+async fn stored_counts(page: &Page) -> Value {
+    let script = "const done = arguments[arguments.length - 1];
+        const open = indexedDB.open('stancemark');
+        open.onsuccess = () => {
+          const db = open.result, names = ['projects', 'articles', 'documents', 'journal'], counts = {};
+          const t = db.transaction(names);
+          for (const name of names) t.objectStore(name).count().onsuccess = (e) => { counts[name] = e.target.result; };
+          t.oncomplete = () => { db.close(); done(counts); };
+        };";
+    page.client.execute_async(script, vec![]).await.unwrap()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_deleted_project_takes_its_articles_and_the_last_one_leaves_an_empty_project() {
+    let page = Page::open().await;
+    page.drag_select("Kremlin spokesman Dmitry Peskov said on Friday", "Kremlin spokesman Dmitry Peskov").await;
+    page.press(&[], 'c').await;
+    page.text_when("[data-testid=details-text]", |text| text == "Kremlin spokesman Dmitry Peskov").await;
+    show_corpus(&page).await;
+
+    // A second project, with an article of its own.
+    choose_in_switcher(&page, -2).await;
+    page.wait_for_css("[data-testid=new-project-name]").await.send_keys("Second").await.unwrap();
+    page.click("[data-testid=new-project-form] button[type=submit]").await;
+    page.wait_for_css("[data-testid=corpus-empty]").await;
+    let file = page.write_input("second.txt", "Second title\n\nShe said \"yes\" on Monday.");
+    page.wait_for_css("[data-testid=import-files]").await.send_keys(file.to_str().unwrap()).await.unwrap();
+    page.wait_until(&format!("{ROWS} === 1")).await;
+    assert_eq!(stored_counts(&page).await, json!({"projects": 2, "articles": 2, "documents": 2, "journal": 0}));
+
+    // Deleting asks first; Cancel keeps everything.
+    choose_in_switcher(&page, -1).await;
+    let question = page.text_when("[data-testid=delete-project-confirm] p", |text| !text.is_empty()).await;
+    assert!(question.starts_with("Delete the project “Second” with its 1 article (no annotations)?"), "{question}");
+    page.click("[data-testid=delete-project-confirm] button:last-child").await;
+    choose_in_switcher(&page, -1).await;
+    page.click("[data-testid=delete-project]").await;
+    page.text_when("[data-testid=notice]", |text| text.contains("Deleted the project “Second” and its article.")).await;
+    // The first project opens again, with its annotated article.
+    page.wait_until(&format!("{ROWS} === 1")).await;
+    let labels = page.texts("[data-testid=project-select] option").await;
+    assert!(labels[0].starts_with("My project") && labels.len() == 3, "{labels:?}");
+    assert_eq!(stored_counts(&page).await["projects"], json!(1));
+
+    // The last project: an empty one takes its place, and nothing of the old one is left stored.
+    choose_in_switcher(&page, -1).await;
+    page.click("[data-testid=delete-project]").await;
+    page.text_when("[data-testid=notice]", |text| text.contains("Deleted the project “My project” and its article."))
+        .await;
+    page.wait_for_css("[data-testid=corpus-empty]").await;
+    assert_eq!(stored_counts(&page).await, json!({"projects": 1, "articles": 0, "documents": 0, "journal": 0}));
+    page.client.refresh().await.unwrap();
+    page.wait_for_css("[data-testid=corpus-empty]").await;
+    page.close().await;
+}

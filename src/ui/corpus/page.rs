@@ -8,8 +8,8 @@ use yew::prelude::*;
 use crate::corpus::list::ListQuery;
 use crate::corpus::project::Project;
 use crate::view::corpus_page::{
-    clear_filter, no_match_message, progress_label, ExportRequest, ExportView, ImportView, ProjectChoice, StorageView,
-    SuggestView, EMPTY_PROJECT,
+    clear_filter, delete_project_question, no_match_message, progress_label, ExportRequest, ExportView, ImportView,
+    ProjectChoice, StorageView, SuggestView, EMPTY_PROJECT,
 };
 
 use super::clicked;
@@ -64,6 +64,8 @@ pub struct CorpusCallbacks {
     pub switch_project: Callback<String>,
     /// The name typed for a new project.
     pub new_project: Callback<String>,
+    /// The shown project, once the person confirmed deleting it.
+    pub delete_project: Callback<String>,
     /// Files picked with "Import files…", in the order the browser gives them.
     pub import_files: Callback<Vec<web_sys::File>>,
     /// The `.txt`, `.json` and `.jsonl` files of a picked folder (hidden ones left out), in
@@ -125,7 +127,9 @@ pub fn CorpusPage(props: &CorpusPageProps) -> Html {
         <section class="corpus-page" data-testid="corpus-page" aria-label={format!("Project {}", project.name)}>
             <header class="corpus-head">
                 <ProjectSwitcher current={AttrValue::from(project.id.clone())} name={AttrValue::from(project.name.clone())}
-                    projects={props.projects.clone()} on_switch={on.switch_project.clone()} on_new={on.new_project.clone()} />
+                    projects={props.projects.clone()} on_switch={on.switch_project.clone()} on_new={on.new_project.clone()}
+                    delete_question={delete_project_question(&project.name, progress.total, progress.annotations)}
+                    on_delete={on.delete_project.clone()} />
                 <nav class="toolbar" aria-label="Project">
                     { import_buttons(importing, &on.import_files, &on.import_folder) }
                     <button class="btn" onclick={toggle_export} disabled={exporting} aria-expanded={(export_draft.is_some() && !exporting).to_string()}

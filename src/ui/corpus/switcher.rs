@@ -1,5 +1,5 @@
-//! The project switcher: every project with its progress, and "New project…", which opens a
-//! small form for the new project's name.
+//! The project switcher: every project with its progress; "New project…", which opens a
+//! small form for the new project's name; and "Delete this project…", which asks first.
 
 use std::rc::Rc;
 
@@ -16,15 +16,28 @@ pub struct SwitcherProps {
     pub projects: Rc<Vec<ProjectChoice>>,
     pub on_switch: Callback<String>,
     pub on_new: Callback<String>,
+    /// What "Delete this project…" asks before deleting (`delete_project_question`).
+    pub delete_question: AttrValue,
+    /// The shown project's id, once the person confirmed.
+    pub on_delete: Callback<String>,
+}
+
+/// What the switcher shows below the select.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    None,
+    NewProject,
+    ConfirmDelete,
 }
 
 #[component]
 pub fn ProjectSwitcher(props: &SwitcherProps) -> Html {
     let select = use_node_ref();
     let name_field = use_node_ref();
-    let creating = use_state_eq(|| false);
+    let form = use_state_eq(|| Form::None);
     let listed = props.projects.iter().any(|p| *p.id == *props.current);
-    // The option "New project…" comes after the projects (and the current one, if unlisted).
+    // "New project…" and "Delete this project…" come after the projects (and the current one,
+    // if unlisted).
     let new_index = props.projects.len() + usize::from(!listed);
     {
         // The select shows the current project, also after "New project…" was chosen or the
@@ -38,51 +51,60 @@ pub fn ProjectSwitcher(props: &SwitcherProps) -> Html {
     }
     {
         let name_field = name_field.clone();
-        use_effect_with(*creating, move |creating| {
-            if let (true, Some(field)) = (*creating, name_field.cast::<web_sys::HtmlInputElement>()) {
+        use_effect_with(*form, move |form| {
+            if let (Form::NewProject, Some(field)) = (*form, name_field.cast::<web_sys::HtmlInputElement>()) {
                 let _ = field.focus();
             }
         });
     }
     let on_change = {
-        let (on_switch, creating, current) = (props.on_switch.clone(), creating.clone(), props.current.clone());
+        let (on_switch, form, current) = (props.on_switch.clone(), form.clone(), props.current.clone());
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-            if select.selected_index() == new_index as i32 {
+            let chosen = select.selected_index();
+            if chosen == new_index as i32 || chosen == new_index as i32 + 1 {
                 select.set_value(&current);
-                creating.set(true);
+                form.set(if chosen == new_index as i32 { Form::NewProject } else { Form::ConfirmDelete });
             } else if select.value() != *current {
                 on_switch.emit(select.value());
             }
         })
     };
     let on_create = {
-        let (on_new, creating, name_field) = (props.on_new.clone(), creating.clone(), name_field.clone());
+        let (on_new, form, name_field) = (props.on_new.clone(), form.clone(), name_field.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(field) = name_field.cast::<web_sys::HtmlInputElement>() else { return };
             let name = field.value().trim().to_owned();
             if !name.is_empty() {
                 on_new.emit(name);
-                creating.set(false);
+                form.set(Form::None);
             }
         })
     };
+    let on_delete = {
+        let (on_delete, form, current) = (props.on_delete.clone(), form.clone(), props.current.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_delete.emit(current.to_string());
+            form.set(Form::None);
+        })
+    };
     let on_cancel = {
-        let creating = creating.clone();
-        Callback::from(move |_: MouseEvent| creating.set(false))
+        let form = form.clone();
+        Callback::from(move |_: MouseEvent| form.set(Form::None))
     };
     let on_key = {
-        let creating = creating.clone();
+        let form = form.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" {
                 event.stop_propagation();
-                creating.set(false);
+                form.set(Form::None);
             }
         })
     };
     html! {
-        <div class="project-switcher">
+        // Confirming takes the header's whole width, so the question sits under the select.
+        <div class={if *form == Form::ConfirmDelete { "project-switcher confirming" } else { "project-switcher" }}>
             <label class="visually-hidden" for="project-select">{ "Project" }</label>
             <select id="project-select" ref={select} onchange={on_change} data-testid="project-select"
                 title="Switch to another project, or start a new one">
@@ -95,14 +117,25 @@ pub fn ProjectSwitcher(props: &SwitcherProps) -> Html {
                     <option key={props.current.to_string()} value={props.current.clone()} selected=true>{ &props.name }</option>
                 }
                 <option key="\u{0}new" value="">{ "New project…" }</option>
+                <option key="\u{0}delete" value="">{ "Delete this project…" }</option>
             </select>
-            if *creating {
-                <form class="new-project" onsubmit={on_create} onkeydown={on_key} data-testid="new-project-form">
+            if *form == Form::NewProject {
+                <form class="new-project" onsubmit={on_create} onkeydown={on_key.clone()} data-testid="new-project-form">
                     <input ref={name_field} type="text" placeholder="Name of the new project" aria-label="Name of the new project"
                         maxlength="120" required=true data-testid="new-project-name" />
                     <button class="btn primary" type="submit">{ "Create" }</button>
-                    <button class="btn" type="button" onclick={on_cancel}>{ "Cancel" }</button>
+                    <button class="btn" type="button" onclick={on_cancel.clone()}>{ "Cancel" }</button>
                 </form>
+            }
+            if *form == Form::ConfirmDelete {
+                <div class="confirm-delete" role="alertdialog" aria-label="Delete this project" onkeydown={on_key}
+                    data-testid="delete-project-confirm">
+                    <p>{ &props.delete_question }</p>
+                    <button class="btn danger" type="button" onclick={on_delete} data-testid="delete-project">
+                        { "Delete the project" }
+                    </button>
+                    <button class="btn" type="button" onclick={on_cancel}>{ "Cancel" }</button>
+                </div>
             }
         </div>
     }
