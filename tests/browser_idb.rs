@@ -205,6 +205,27 @@ async fn delete_project_removes_everything_of_that_project_and_nothing_else() {
 }
 
 #[wasm_bindgen_test]
+async fn delete_article_removes_its_row_base_and_journal_and_nothing_of_its_neighbours() {
+    let (db, name) = open("delete-article").await;
+    db.add_articles("p", &[article("a", "A", "base a"), article("b", "B", "base b")]).await.unwrap();
+    db.add_articles("q", &[article("a", "A in q", "base q a")]).await.unwrap();
+    for (project, article) in [("p", "a"), ("p", "b"), ("q", "a")] {
+        db.append_steps(project, article, &strings(&["1", "2"]), &summary(article, 2)).await.unwrap();
+    }
+
+    db.delete_article("p", "a").await.unwrap();
+    let left: Vec<String> = db.summaries::<Summary>("p").await.unwrap().into_iter().map(|(id, _)| id).collect();
+    assert_eq!(left, ["b"]);
+    assert_eq!(db.load_document("p", "a").await.unwrap(), None);
+    assert_eq!(db.load_document("p", "b").await.unwrap(), Some(("base b".to_string(), strings(&["1", "2"]))));
+    assert_eq!(db.load_document("q", "a").await.unwrap(), Some(("base q a".to_string(), strings(&["1", "2"]))));
+    // The journal went with it: the same id added again starts from its new base alone.
+    db.add_articles("p", &[article("a", "A again", "new base")]).await.unwrap();
+    assert_eq!(db.load_document("p", "a").await.unwrap(), Some(("new base".to_string(), vec![])));
+    finish(db, &name).await;
+}
+
+#[wasm_bindgen_test]
 async fn a_failed_transaction_reports_why_and_writes_nothing() {
     let (db, name) = open("failure").await;
     db.add_articles("p", &[article("old", "Old", "old base")]).await.unwrap();

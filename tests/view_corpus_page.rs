@@ -268,6 +268,15 @@ fn deleting_a_project_asks_first_naming_what_goes_and_opens_the_next_one() {
 }
 
 #[test]
+fn deleting_an_article_asks_first_with_its_annotations_counted() {
+    assert_eq!(
+        delete_article_question("Peskov on the ceasefire", 3),
+        "Delete “Peskov on the ceasefire” (3 annotations) from the project? This cannot be undone."
+    );
+    assert_eq!(delete_article_question("T", 0), "Delete “T” (no annotations) from the project? This cannot be undone.");
+}
+
+#[test]
 fn an_import_says_how_many_it_added_in_words_that_agree_with_the_number() {
     assert_eq!(added_message(1, 0), "Added 1 article.");
     assert_eq!(added_message(1_200, 1), "Added 1,200 articles; 1 was already in the project.");

@@ -144,3 +144,33 @@ fn an_editor_gains_shared_targets_outside_its_undo_history_and_saves_whole() {
     assert!(matches!(editor.take_unsaved(), Unsaved::Whole));
     assert!(!editor.add_shared_targets(&shared), "nothing left to add");
 }
+
+#[test]
+fn deleting_the_open_article_leaves_nothing_open_and_names_the_next() {
+    use Status::*;
+    let (mut ws, editor) = workspace(&[Done, New, Done, New]);
+    // Visit a1 and come back, so a1 is kept in the tab; then delete a1 from there.
+    let a1 = Editor::new(document_of("a1", "Peskov said number 1."));
+    let meta = CorpusMeta::default_for(a1.document());
+    ws.switch(editor, "a1".into(), meta.clone());
+    assert_eq!(ws.remove_open(), Some("a3".into()), "the next unfinished");
+    assert_eq!((ws.open.as_str(), ws.open_summary()), ("", None), "no save can write it again");
+    assert_eq!(ws.project.articles().iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["a0", "a2", "a3"]);
+    assert_eq!(ws.project.position("a3"), Some(2), "positions after it moved up");
+    assert!(ws.project.article("a1").is_none());
+    assert!(ws.record_edit(a1.document(), "t", "ann").is_none(), "an edit of the deleted one is not recorded");
+
+    // Opening the next article keeps nothing for the empty slot left behind.
+    let a3 = Editor::new(document_of("a3", "Peskov said number 3."));
+    ws.switch(a1, "a3".into(), CorpusMeta::default_for(a3.document()));
+    assert!(ws.take_visited("").is_none());
+    assert!(ws.take_visited("a0").is_some(), "an article visited before is still kept");
+
+    // With nothing unfinished after it, the next in order, else the one before; the last one: none.
+    assert_eq!(ws.remove_open(), Some("a2".into()), "a0 and a2 are done: the one before a3");
+    let (mut ws, _) = workspace(&[Done, Done]);
+    assert_eq!(ws.remove_open(), Some("a1".into()));
+    let (mut ws, _) = workspace(&[New]);
+    assert_eq!(ws.remove_open(), None);
+    assert!(ws.project.articles().is_empty());
+}

@@ -151,6 +151,18 @@ impl Project {
         }
     }
 
+    /// Takes the article out of the project; `None` if there is no such article. Costs a pass
+    /// over the articles after it (their positions move up), as deleting is rare.
+    pub fn remove(&mut self, id: &str) -> Option<ArticleSummary> {
+        let at = self.positions.remove(id)?;
+        let removed = self.articles.remove(at);
+        for (i, article) in self.articles.iter().enumerate().skip(at) {
+            self.positions.insert(article.id.clone(), i);
+        }
+        self.titles = TitleIndex::new(&self.articles);
+        Some(removed)
+    }
+
     /// False if there is no such article.
     pub fn set_status(&mut self, id: &str, status: Status) -> bool {
         match self.position(id) {

@@ -78,7 +78,8 @@ impl ArticleSummary {
 
 /// The article's title, else the first paragraph's first [`TITLE_FALLBACK_CHARS`] characters
 /// on one line, cut after a whole word where one ends in the second half, with "…" when cut.
-fn title_of(doc: &Document) -> String {
+/// The corpus list and the top bar both show it.
+pub fn title_of(doc: &Document) -> String {
     if let Some(title) = &doc.article.title {
         return title.clone();
     }

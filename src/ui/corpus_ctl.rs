@@ -15,9 +15,10 @@ use crate::model::history::Editor;
 use crate::model::keys::ArticleMove;
 use crate::model::schema::Schema;
 use crate::view::corpus_page::{
-    after_deleting, ExportRequest, ExportView, ImportView, ProjectChoice, StorageView, SuggestView,
+    after_deleting, delete_article_question, ExportRequest, ExportView, ImportView, ProjectChoice, StorageView,
+    SuggestView,
 };
-use crate::view::notice::Notice;
+use crate::view::notice::{Notice, NoticeAction};
 use crate::view::session::Input;
 use crate::view::workspace::{Move, Workspace};
 
@@ -37,6 +38,8 @@ pub enum CorpusAction {
     NewProject(String),
     /// The shown project, confirmed.
     DeleteProject(String),
+    /// "Delete this article…" in the top bar: ask first.
+    AskDeleteArticle,
     Import(Vec<web_sys::File>),
     CancelImport,
     ImportGood,
@@ -333,6 +336,7 @@ impl Running {
             CorpusAction::SwitchProject(id) => self.switch_project(id),
             CorpusAction::NewProject(name) => self.new_project(name),
             CorpusAction::DeleteProject(id) => self.delete_project(id),
+            CorpusAction::AskDeleteArticle => self.ask_delete_article(),
         }
     }
 
@@ -402,6 +406,60 @@ impl Running {
             });
         }
         self.project_opened(Ok(Box::new(opened)))
+    }
+
+    fn ask_delete_article(&mut self) -> bool {
+        let Some(open) = self.workspace.open_summary() else { return false };
+        let question = delete_article_question(&open.title, open.annotations());
+        let confirm = NoticeAction::DeleteArticle(open.id.clone());
+        self.notify(Notice::error(question).with_action("Delete the article", confirm))
+    }
+
+    /// Deletes the open article (`id`, confirmed) from the project and storage, and opens the
+    /// next one, or the list when it was the last.
+    pub(super) fn delete_open_article(&mut self, id: String) -> bool {
+        let Some(title) = self.workspace.open_summary().filter(|open| open.id == id).map(|open| open.title.clone())
+        else {
+            return false;
+        };
+        // Writes still waiting go first: the delete, made after them, removes them too. Then
+        // the article leaves the workspace, so no later save can write it again.
+        self.flush();
+        let next = self.workspace.remove_open();
+        self.saver.store_project(&self.workspace);
+        self.corpus.update_choice(&self.workspace.project);
+        match self.saver.db().cloned() {
+            Some(db) => {
+                let (project, link) = (self.workspace.project.id.clone(), self.link.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(error) = db.delete_article(&project, &id).await {
+                        let notice = Notice::error(format!(
+                            "“{id}” left the project in this tab, but the browser did not delete it ({error}): it will be back after a reload."
+                        ));
+                        link.send_message(Msg::Input(Input::Notify(notice)));
+                    }
+                });
+            }
+            None => drop(self.in_tab.remove(&id)),
+        }
+        let deleted = Notice::info(format!("Deleted “{title}”."));
+        match next {
+            Some(next) => {
+                self.opened_notice = Some(deleted);
+                self.open_article(next);
+                // Opened at once (visited before in this tab): say it now.
+                if self.loading.is_none() {
+                    if let Some(notice) = self.opened_notice.take() {
+                        self.notify(notice);
+                    }
+                }
+                true
+            }
+            None => {
+                self.show_corpus(true);
+                self.notify(deleted)
+            }
+        }
     }
 
     /// Deletes the shown project with its articles, then opens the first other project, or a

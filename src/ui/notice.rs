@@ -23,7 +23,8 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
         <div class={class} role={role} data-testid="notice">
             <span class="grow">{ &notice.text }</span>
             if let Some((label, action)) = &notice.action {
-                <button class="btn" onclick={ let action = action.clone(); props.on_action.reform(move |_: MouseEvent| action.clone()) }>
+                <button class="btn" onclick={ let action = action.clone(); props.on_action.reform(move |_: MouseEvent| action.clone()) }
+                    data-testid="notice-action">
                     { label }
                 </button>
             }

@@ -187,6 +187,11 @@ impl Running {
             self.session.run(&mut self.editor, input);
             return self.open_article(id);
         }
+        if let Input::NoticeAction(NoticeAction::DeleteArticle(id)) = &input {
+            let id = id.clone();
+            self.session.run(&mut self.editor, input);
+            return self.delete_open_article(id);
+        }
         // Read by benches/sample-page.mjs: the suggester and the views it changes, in the page.
         let timed = matches!(input, Input::Key(Command::Suggest)).then(|| mark("stancemark-suggest-start")).flatten();
         let (revision, looks) = (self.editor.revision(), self.session.looks());

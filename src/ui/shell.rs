@@ -74,6 +74,7 @@ pub struct Callbacks {
     compare_files: Callback<Vec<web_sys::File>>,
     export: Callback<ExportKind>,
     article: Callback<ArticleMove>,
+    delete_article: Callback<()>,
     pub corpus: CorpusCallbacks,
 }
 
@@ -95,6 +96,7 @@ impl Callbacks {
             compare_files: link.callback(Msg::CompareFiles),
             export: input.reform(Input::Export),
             article: link.callback(Msg::Article),
+            delete_article: link.callback(|()| Msg::Corpus(CorpusAction::AskDeleteArticle)),
             corpus: corpus_callbacks(link),
             input,
         }
@@ -155,7 +157,7 @@ pub fn render(page: &Page) -> Html {
     let doc = editor.document();
     let input = &callbacks.input;
     let send = |make: fn() -> Input| input.reform(move |()| make());
-    let title = doc.article.title.clone().unwrap_or_else(|| "Untitled article".to_owned());
+    let title = crate::corpus::summary::title_of(doc);
     let selected = session.selected().and_then(|id| doc.annotation(id));
     let tab_button = |tab: Tab, label: String| {
         html! {
@@ -191,7 +193,8 @@ pub fn render(page: &Page) -> Html {
                 on_help={send(|| Input::Key(Command::ToggleHelp))}
                 on_suggest={send(|| Input::Key(Command::Suggest))}
                 suggest_key={AttrValue::from(keymap::key_label(&doc.schema, "suggest"))}
-                article={article.clone()} on_article={callbacks.article.clone()} />
+                article={article.clone()} on_article={callbacks.article.clone()}
+                on_delete_article={callbacks.delete_article.clone()} />
             { match session.notice() {
                 Some(notice) => html! {
                     <NoticeBar notice={notice.clone()} on_dismiss={send(|| Input::DismissNotice)}

@@ -27,20 +27,19 @@ pub struct TopBarProps {
     /// The open article's place in its project.
     pub article: Option<ArticleNav>,
     pub on_article: Callback<ArticleMove>,
+    /// "Delete this article…": the app asks before it deletes.
+    pub on_delete_article: Callback<()>,
 }
 
 #[component]
 pub fn TopBar(props: &TopBarProps) -> Html {
     let export = |kind: ExportKind| {
         props.on_export.reform(move |event: MouseEvent| {
-            // A chosen menu item closes its menu.
-            let menu = event.target_dyn_into::<web_sys::Element>().and_then(|e| e.closest("details").ok().flatten());
-            if let Some(menu) = menu {
-                let _ = menu.remove_attribute("open");
-            }
+            close_menu(&event);
             kind
         })
     };
+    let delete_article = props.on_delete_article.reform(|event: MouseEvent| close_menu(&event));
     let on_open = props.on_open.clone();
     let on_file = Callback::from(move |event: Event| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
@@ -62,11 +61,17 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 <input id="open-file" class="visually-hidden" type="file" multiple=true accept=".json,.txt,.jsonl,application/json,text/plain" onchange={on_file} data-testid="open-file" />
                 <button class="btn primary" onclick={export(ExportKind::DocumentJson)} title="Download the document JSON: text, speakers, annotations with offsets">{ "Export JSON" }</button>
                 <details class="menu">
-                    <summary class="btn" title="More ways to export">{ "More" }</summary>
+                    <summary class="btn" title="More ways to export, and deleting the article">{ "More" }</summary>
                     <div class="menu-items" role="menu">
                         <button role="menuitem" onclick={export(ExportKind::RowsJsonl)} title="Download one JSON line per quote or claim, ready for training">{ "Rows JSONL (one per quote or claim)" }</button>
                         <button role="menuitem" onclick={export(ExportKind::DatasetJsonl)} title="Download the document as one dataset line">{ "Dataset JSONL (one per document)" }</button>
                         <button role="menuitem" onclick={export(ExportKind::CopyJson)} title="Copy the document JSON to the clipboard">{ "Copy JSON to the clipboard" }</button>
+                        if props.article.is_some() {
+                            <button role="menuitem" class="danger" onclick={delete_article} data-testid="delete-article"
+                                title="Take this article and its annotations out of the project (asks first)">
+                                { "Delete this article…" }
+                            </button>
+                        }
                     </div>
                 </details>
             </nav>
@@ -103,6 +108,14 @@ fn article_nav(props: &TopBarProps) -> Html {
             <button class="btn icon" onclick={go(ArticleMove::NextUnfinished)} title="Next unfinished article (Alt + ↓)" aria-label="Next unfinished article">{ "↓" }</button>
             <button class="btn" onclick={go(ArticleMove::DoneAndNext)} title="Mark this article done and go to the next unfinished one (Ctrl + Enter)" data-testid="done-next">{ "Done" }</button>
         </nav>
+    }
+}
+
+/// A chosen menu item closes its menu.
+fn close_menu(event: &MouseEvent) {
+    let menu = event.target_dyn_into::<web_sys::Element>().and_then(|e| e.closest("details").ok().flatten());
+    if let Some(menu) = menu {
+        let _ = menu.remove_attribute("open");
     }
 }
 

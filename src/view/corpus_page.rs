@@ -336,6 +336,15 @@ pub fn delete_project_question(name: &str, articles: usize, annotations: usize) 
     format!("Delete the project “{name}” with its {articles} ({annotations})? {CANNOT_UNDO}")
 }
 
+/// What deleting the open article asks first.
+pub fn delete_article_question(title: &str, annotations: usize) -> String {
+    let annotations = match annotations {
+        0 => "no annotations".to_owned(),
+        n => counted(n, "annotation", "annotations"),
+    };
+    format!("Delete “{title}” ({annotations}) from the project? This cannot be undone.")
+}
+
 /// What an import says it added: "Added 3 articles; 1 was already in the project."
 pub fn added_message(added: usize, duplicates: usize) -> String {
     let added = counted(added, "article", "articles");

@@ -11,6 +11,8 @@ pub enum NoticeKind {
 pub enum NoticeAction {
     /// Open this article of the project again (the one open before a file was opened).
     ReturnTo(String),
+    /// Delete this article (the open one) from its project: the person confirmed.
+    DeleteArticle(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -158,8 +158,35 @@ impl Workspace {
     pub fn switch(&mut self, left: Editor, id: String, meta: CorpusMeta) {
         let left_id = std::mem::replace(&mut self.open, id);
         let left_meta = std::mem::replace(&mut self.meta, meta);
-        self.visited.insert(left_id, (left, left_meta));
+        // No article was open (an empty project, or the open one was deleted): nothing to keep.
+        if !left_id.is_empty() {
+            self.visited.insert(left_id, (left, left_meta));
+        }
         self.journal_bytes = 0;
+    }
+
+    /// Takes the open article out of the project, and with it the tab's hold on it: nothing
+    /// is open until the next article opens, so no save can write the deleted one again.
+    /// Returns the article to open next: the next unfinished one, else the next in the
+    /// project's order, else the one before it; `None` when it was the last.
+    pub fn remove_open(&mut self) -> Option<String> {
+        let at = self.project.position(&self.open)?;
+        let next = self
+            .project
+            .unfinished_from(Some(&self.open), Direction::Next)
+            .or_else(|| {
+                self.project
+                    .articles()
+                    .get(at + 1)
+                    .or(at.checked_sub(1).and_then(|i| self.project.articles().get(i)))
+                    .map(|a| a.id.as_str())
+            })
+            .map(str::to_owned);
+        let open = std::mem::take(&mut self.open);
+        self.project_mut().remove(&open);
+        self.visited.remove(&open);
+        self.journal_bytes = 0;
+        next
     }
 
     /// A write for `article`, left for another one since, failed: its editor saves the whole

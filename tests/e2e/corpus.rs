@@ -268,3 +268,38 @@ async fn a_deleted_project_takes_its_articles_and_the_last_one_leaves_an_empty_p
     page.wait_for_css("[data-testid=corpus-empty]").await;
     page.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_open_article_is_deleted_after_a_question_and_the_next_one_opens() {
+    let page = Page::open().await;
+    let file = page.write_input("other.txt", "Other title\n\nShe said \"yes\" on Monday.");
+    show_corpus(&page).await;
+    page.wait_for_css("[data-testid=import-files]").await.send_keys(file.to_str().unwrap()).await.unwrap();
+    page.wait_until(&format!("{ROWS} === 2")).await;
+    open_row(&page, "other").await;
+    page.drag_select("She said \"yes\" on Monday", "yes").await;
+    page.press(&[], 'q').await;
+    page.text_when("[data-testid=details-text]", |text| text == "yes").await;
+
+    page.click("details.menu > summary").await;
+    page.click("[data-testid=delete-article]").await;
+    page.text_when("[data-testid=notice]", |text| {
+        text.contains("Delete “Other title” (1 annotation) from the project?")
+    })
+    .await;
+    page.click("[data-testid=notice-action]").await;
+    // The sample, the project's other article, opens; the deleted one is gone from the list and storage.
+    page.text_when("[data-testid=notice]", |text| text.contains("Deleted “Other title”.")).await;
+    page.text_when("[data-testid=title]", |title| title.contains("US envoy")).await;
+    page.text_when("[data-testid=show-corpus]", |text| text == "1 / 1").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while stored_counts(&page).await["articles"] != json!(1) {
+        assert!(std::time::Instant::now() < deadline, "the article stayed stored: {}", stored_counts(&page).await);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(stored_counts(&page).await, json!({"projects": 1, "articles": 1, "documents": 1, "journal": 0}));
+    page.reload().await;
+    show_corpus(&page).await;
+    page.wait_until(&format!("{ROWS} === 1")).await;
+    page.close().await;
+}

@@ -245,6 +245,17 @@ impl CorpusDb {
         .await
     }
 
+    /// Deletes one article: its summary, its document's base and its journal, together.
+    pub async fn delete_article(&self, project: &str, article: &str) -> Result<(), StorageError> {
+        self.write(&[ARTICLES, DOCUMENTS, JOURNAL], &|transaction| {
+            let key = doc_key(project, article);
+            transaction.object_store(ARTICLES)?.delete(&key)?;
+            transaction.object_store(DOCUMENTS)?.delete(&key)?;
+            delete_journal(&transaction.object_store(JOURNAL)?, &key)
+        })
+        .await
+    }
+
     pub async fn put_summary<S: Serialize>(
         &self,
         project: &str,
