@@ -149,7 +149,7 @@ fn an_editor_gains_shared_targets_outside_its_undo_history_and_saves_whole() {
 fn deleting_the_open_article_leaves_nothing_open_and_names_the_next() {
     use Status::*;
     let (mut ws, editor) = workspace(&[Done, New, Done, New]);
-    // Visit a1 and come back, so a1 is kept in the tab; then delete a1 from there.
+    // Open a1 (a0 is kept in the tab), then delete a1.
     let a1 = Editor::new(document_of("a1", "Peskov said number 1."));
     let meta = CorpusMeta::default_for(a1.document());
     ws.switch(editor, "a1".into(), meta.clone());

@@ -85,9 +85,8 @@ impl Ratios {
             )));
         };
         let number = |part: &str| {
-            plain_decimal(part).ok_or_else(|| {
-                RatiosError(format!("{part:?} is not a number (ratios look like 80/10/10 or 0.8,0.1,0.1)"))
-            })
+            plain_decimal(part)
+                .map_err(|why| RatiosError(format!("{part:?} {why} (ratios look like 80/10/10 or 0.8,0.1,0.1)")))
         };
         let (train, dev, test) = (number(train)?, number(dev)?, number(test)?);
         // Checked before reading percentages, so the message shows the number as written.
@@ -129,7 +128,7 @@ impl Ratios {
 /// an integer below 2^53 and 10^decimals is exact in an `f64`, so one division rounds
 /// correctly. `str::parse` would link the standard library's general algorithm and its 10 KB
 /// table of powers of five into the app's bundle for three small numbers.
-fn plain_decimal(s: &str) -> Option<f64> {
+fn plain_decimal(s: &str) -> Result<f64, &'static str> {
     const POWERS_OF_TEN: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
         1e20, 1e21, 1e22,
@@ -143,15 +142,15 @@ fn plain_decimal(s: &str) -> Option<f64> {
     let (whole, fraction) = (whole.trim_start_matches('0'), fraction.trim_end_matches('0'));
     let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
     if unsigned.is_empty() || unsigned == "." || !all_digits(whole) || !all_digits(fraction) {
-        return None;
+        return Err("is not a number");
     }
     let digits = format!("{whole}{fraction}");
     if digits.trim_start_matches('0').len() > 15 || fraction.len() >= POWERS_OF_TEN.len() {
-        return None;
+        return Err("has more digits than a ratio needs: give at most 15");
     }
-    let mantissa: u64 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+    let mantissa: u64 = if digits.is_empty() { 0 } else { digits.parse().map_err(|_| "is not a number")? };
     let value = mantissa as f64 / POWERS_OF_TEN[fraction.len()];
-    Some(if negative { -value } else { value })
+    Ok(if negative { -value } else { value })
 }
 
 /// `x` to nine decimals at most (the tolerance the sum is checked to), without trailing zeros
@@ -253,14 +252,22 @@ mod tests {
         assert_eq!(unit_interval(7, "a"), 0.5982931806435308);
     }
 
+    /// The same `f64`, bit for bit (so 0.0 and -0.0 are told apart).
+    fn bits(x: Result<f64, &str>) -> Option<u64> {
+        x.ok().map(f64::to_bits)
+    }
+
     #[test]
     fn plain_decimals_read_as_the_standard_library_reads_them() {
-        for s in ["80", "0.8", "0.1", "0.7", "0.2", "33.333", "0", "000.000", ".5", "5.", "-10", "+7"] {
-            assert_eq!(plain_decimal(s), s.parse::<f64>().ok(), "{s}");
+        for s in ["80", "0.8", "0.1", "0.7", "0.2", "33.333", "0", "-0", "000.000", ".5", "5.", "-10", "+7"] {
+            assert_eq!(bits(plain_decimal(s)), s.parse::<f64>().ok().map(f64::to_bits), "{s}");
         }
-        for s in ["", ".", "-", "1.2.3", "a", "NaN", "inf", "1e2", "0x10", " 1", "1234567890123456"] {
-            assert_eq!(plain_decimal(s), None, "{s:?}");
+        for s in ["", ".", "-", "1.2.3", "a", "NaN", "inf", "1e2", "0x10", " 1"] {
+            assert_eq!(plain_decimal(s), Err("is not a number"), "{s:?}");
         }
+        let too_long = Err("has more digits than a ratio needs: give at most 15");
+        assert_eq!(plain_decimal("0.3333333333333333"), too_long, "Python's 1/3 has 16");
+        assert_eq!(plain_decimal("0.00000000000000000000001"), too_long, "23 decimals");
     }
 
     proptest::proptest! {
@@ -272,8 +279,20 @@ mod tests {
             digits in "[0-9]{1,15}", point in 0usize..16, zeros in 0usize..8, negative: bool,
         ) {
             let point = point.min(digits.len());
-            let s = format!("{}{}.{}{}", if negative { "-" } else { "" }, &digits[..point], &digits[point..], "0".repeat(zeros));
-            proptest::prop_assert_eq!(plain_decimal(&s), Some(s.parse::<f64>().unwrap()), "{}", s);
+            let sign = if negative { "-" } else { "" };
+            let s = format!("{sign}{}.{}{}", &digits[..point], &digits[point..], "0".repeat(zeros));
+            proptest::prop_assert_eq!(bits(plain_decimal(&s)), s.parse::<f64>().ok().map(f64::to_bits), "{}", s);
+        }
+
+        /// Small numbers: up to 22 decimals, the most an exact power of ten divides by.
+        #[test]
+        fn small_decimals_up_to_twenty_two_places_read_as_str_parse_does(
+            digits in "[1-9][0-9]{0,14}", leading in 0usize..22,
+        ) {
+            let leading = leading.min(22 - digits.len().min(22));
+            let s = format!("0.{}{digits}", "0".repeat(leading));
+            proptest::prop_assume!(s.len() - 2 <= 22);
+            proptest::prop_assert_eq!(bits(plain_decimal(&s)), s.parse::<f64>().ok().map(f64::to_bits), "{}", s);
         }
     }
 

@@ -27,8 +27,8 @@ use super::shell::{Callbacks, Refs};
 use super::store::{self, Loaded, Started};
 
 pub enum Msg {
-    /// The database said what to open.
-    Started(Box<Started>),
+    /// The database said what to open, for the start numbered so (see `App::opening`).
+    Started(u64, Box<Started>),
     Input(Input),
     /// Files picked with Open… or dropped on the page: added to the project, the first opened.
     Open(Vec<web_sys::File>),
@@ -83,9 +83,10 @@ pub enum Msg {
     ProjectOpened(Result<Box<OpenedProject>, String>),
     /// A project was deleted (or not), and the next one read.
     ProjectDeleted {
+        id: String,
         name: String,
         articles: usize,
-        result: DeleteOutcome,
+        outcome: DeleteOutcome,
     },
     /// Work moved from localStorage was read back (true: exactly as written).
     MigrationChecked(bool),
@@ -94,7 +95,8 @@ pub enum Msg {
 
 /// The lock that lets one tab at a time work on the database (`glue::tab_lock`).
 pub enum TabMsg {
-    Held(TabLock),
+    /// The lock, taken by the start numbered so.
+    Held(u64, TabLock),
     /// Another tab had the work when this one opened.
     Busy,
     /// "Use it here": ask the other tab to hand over.
@@ -125,13 +127,14 @@ pub struct App {
     tab_lock: Option<TabLock>,
     /// Another tab has the work: what this one shows instead.
     elsewhere: Option<Elsewhere>,
-    /// Another tab asked for the work while this one was still opening: hand it over once open.
-    hand_over_when_started: bool,
+    /// The number of the start under way or made last: a start given up (another tab took the
+    /// work while this one opened) reports under an older number and is dropped, lock and all.
+    opening: u64,
 }
 
 /// Takes the tab lock, asking the tab that has it to hand over when `ask` (else finding it
 /// busy), then opens the work from the database.
-fn open_here(link: html::Scope<App>, ask: bool) {
+fn open_here(link: html::Scope<App>, ask: bool, opening: u64) {
     wasm_bindgen_futures::spawn_local(async move {
         let handlers = tab_handlers(&link);
         let claim = match ask {
@@ -140,10 +143,10 @@ fn open_here(link: html::Scope<App>, ask: bool) {
         };
         match claim {
             Claim::Busy => return link.send_message(Msg::Tab(TabMsg::Busy)),
-            Claim::Held(lock) => link.send_message(Msg::Tab(TabMsg::Held(lock))),
+            Claim::Held(lock) => link.send_message(Msg::Tab(TabMsg::Held(opening, lock))),
             Claim::Unsupported => {}
         }
-        link.send_message(Msg::Started(Box::new(store::start().await)));
+        link.send_message(Msg::Started(opening, Box::new(store::start().await)));
     });
 }
 
@@ -164,7 +167,7 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        open_here(ctx.link().clone(), false);
+        open_here(ctx.link().clone(), false, 0);
         let refs = Refs::default();
         App {
             callbacks: Callbacks::new(ctx.link(), &refs),
@@ -176,7 +179,7 @@ impl Component for App {
             pointer_down: Rc::default(),
             tab_lock: None,
             elsewhere: None,
-            hand_over_when_started: false,
+            opening: 0,
         }
     }
 
@@ -185,14 +188,15 @@ impl Component for App {
             return self.tab(ctx, tab);
         }
         let Some(running) = &mut self.running else {
-            if let Msg::Started(started) = msg {
+            // A start given up reports too late: dropping it closes its connection.
+            if let Msg::Started(opening, started) = msg {
+                if opening != self.opening {
+                    return false;
+                }
                 let running = Running::new(*started, ctx.link().clone());
                 *self.hotkey_schema.borrow_mut() = running.editor.document().schema.clone();
                 self.running = Some(running);
-                let shown = self.elsewhere.take();
-                if std::mem::take(&mut self.hand_over_when_started) {
-                    self.hand_over(shown.filter(|s| *s == Elsewhere::TakenAway).unwrap_or(Elsewhere::HandedOver));
-                }
+                self.elsewhere = None;
                 return true;
             }
             return false;
@@ -242,7 +246,9 @@ impl Component for App {
 impl App {
     fn tab(&mut self, ctx: &Context<Self>, tab: TabMsg) -> bool {
         match tab {
-            TabMsg::Held(lock) => {
+            // Held for a start given up since: dropping it lets the lock go.
+            TabMsg::Held(opening, _) if opening != self.opening => false,
+            TabMsg::Held(_, lock) => {
                 self.tab_lock = Some(lock);
                 false
             }
@@ -255,32 +261,27 @@ impl App {
                     return false;
                 }
                 self.elsewhere = Some(Elsewhere::Claiming);
-                open_here(ctx.link().clone(), true);
+                self.opening += 1;
+                open_here(ctx.link().clone(), true, self.opening);
                 true
             }
             // Only the tab holding the lock hears the channel.
             TabMsg::ReleaseAsked if self.tab_lock.is_none() => false,
             TabMsg::ReleaseAsked => {
-                match &mut self.running {
-                    Some(running) => {
-                        running.flush();
-                        self.hand_over(Elsewhere::HandedOver);
-                    }
-                    None => self.hand_over_when_started = true,
+                if let Some(running) = &mut self.running {
+                    running.flush();
                 }
+                self.hand_over(Elsewhere::HandedOver);
                 true
             }
             TabMsg::Lost => {
                 // Another tab works on the database now: nothing more may be written from here.
                 drop(self.tab_lock.take());
-                match self.running.take() {
-                    Some(running) => {
-                        if let Some(db) = running.saver.db() {
-                            db.close();
-                        }
-                    }
-                    None => self.hand_over_when_started = true,
+                if let Some(db) = self.running.take().and_then(|running| running.saver.db().cloned()) {
+                    db.close();
                 }
+                // A start still under way has written nothing yet: it is given up.
+                self.opening += 1;
                 self.highlighting = None;
                 self.elsewhere = Some(Elsewhere::TakenAway);
                 true
@@ -295,6 +296,8 @@ impl App {
     fn hand_over(&mut self, shown: Elsewhere) {
         let db = self.running.take().and_then(|running| running.saver.db().cloned());
         let lock = self.tab_lock.take();
+        // A start still under way (asked while opening) has written nothing yet: it is given up.
+        self.opening += 1;
         self.highlighting = None;
         self.elsewhere = Some(shown);
         gloo::timers::callback::Timeout::new(0, move || {

@@ -73,6 +73,9 @@ pub struct CorpusUi {
     pub import_view: Option<ImportView>,
     pub export_view: Option<ExportView>,
     pub suggest_view: Option<SuggestView>,
+    /// A project is being deleted: until the delete answers, no action that could write (an
+    /// import, another project, an article) is taken.
+    pub deleting: bool,
 }
 
 impl CorpusUi {
@@ -90,6 +93,7 @@ impl CorpusUi {
             import_view: None,
             export_view: None,
             suggest_view: None,
+            deleting: false,
         }
     }
 
@@ -143,6 +147,10 @@ impl CorpusUi {
 
 impl Running {
     pub(super) fn corpus_update(&mut self, msg: Msg) -> bool {
+        if self.corpus.deleting && matches!(msg, Msg::Article(_) | Msg::OpenArticle(_) | Msg::Corpus(_) | Msg::Open(_))
+        {
+            return false;
+        }
         match msg {
             Msg::Article(step) => self.article_move(step),
             Msg::OpenArticle(id) => self.open_article(id),
@@ -175,7 +183,7 @@ impl Running {
             Msg::PreannotationStopped { job, error } => self.preannotation_stopped(job, error),
             Msg::PreannotationWritten(summary) => self.preannotation_written(summary),
             Msg::ProjectOpened(result) => self.project_opened(result),
-            Msg::ProjectDeleted { name, articles, result } => self.project_deleted(&name, articles, result),
+            Msg::ProjectDeleted { id, name, articles, outcome } => self.project_deleted(&id, &name, articles, outcome),
             _ => false,
         }
     }
@@ -273,7 +281,13 @@ impl Running {
                 }
                 true
             }
-            Err(error) => self.notify(Notice::error(format!("Could not open the article: {error}."))),
+            Err(error) => {
+                // Nothing open (the article open before was deleted): the list shows, not its editor.
+                if self.workspace.open_summary().is_none() {
+                    self.show_corpus(true);
+                }
+                self.notify(Notice::error(format!("Could not open the article: {error}.")))
+            }
         }
     }
 
@@ -465,13 +479,13 @@ impl Running {
     /// Deletes the shown project with its articles, then opens the first other project, or a
     /// new empty one when it was the last.
     fn delete_project(&mut self, id: String) -> bool {
-        if id != self.workspace.project.id {
+        if id != self.workspace.project.id || self.corpus.deleting {
             return false;
         }
-        let busy = match (&self.import, &self.preannotation, &self.corpus.export_view) {
-            (Some(_), _, _) => Some("an import"),
-            (_, Some(_), _) => Some("“Suggest in new articles”"),
-            (_, _, Some(ExportView::Running { .. })) => Some("an export"),
+        let busy = match (&self.import, &self.pending_import, &self.preannotation, &self.corpus.export_view) {
+            (Some(_), ..) | (_, Some(_), ..) => Some("an import"),
+            (_, _, Some(_), _) => Some("“Suggest in new articles”"),
+            (.., Some(ExportView::Running { .. })) => Some("an export"),
             _ => None,
         };
         if let Some(job) = busy {
@@ -487,11 +501,13 @@ impl Running {
         // Writes still waiting go first: the delete, made after them, removes them too.
         self.flush();
         // From here nothing may be written for the project: with an empty copy of it and no
-        // article open, every save writes nothing.
+        // article open every save writes nothing, and until the delete answers the page takes
+        // no action that could write (see `CorpusUi::deleting`).
         let (name, articles) = (self.workspace.project.name.clone(), self.workspace.project.articles().len());
         let emptied = Project::new(id.clone(), name.clone(), self.workspace.project.schema.clone());
         self.workspace = Workspace::new(emptied, String::new(), CorpusMeta::default_for(self.editor.document()));
         self.loading = None;
+        self.corpus.deleting = true;
         // The next project's id, and whether it is a new empty one (the deleted was the last).
         let next = match after_deleting(&self.corpus.projects, &id) {
             Some(other) => (other.id.clone(), false),
@@ -499,33 +515,44 @@ impl Running {
         };
         let link = self.link.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let result = match db.delete_project(&id).await {
+            let outcome = match db.delete_project(&id).await {
                 // Nothing was deleted (one transaction): the project opens again as it was.
                 Err(error) => match open_project(&db, &id).await {
-                    Ok(opened) => Ok(Err((Box::new(opened), error.to_string()))),
-                    Err(reopening) => Err(format!("{error}; reopening it: {reopening}")),
+                    Ok(opened) => DeleteOutcome::NotDeleted(Box::new(opened), error.to_string()),
+                    Err(reopening) => DeleteOutcome::Stuck(format!(
+                        "it was not deleted ({error}) and did not open again ({reopening})"
+                    )),
                 },
-                Ok(()) => match next {
-                    (next, false) => open_project(&db, &next).await.map(|opened| Ok(Box::new(opened))),
-                    (fresh, true) => {
-                        let project = Project::new(fresh, "My project", Schema::default());
-                        let record = ProjectRecord::of(&project);
-                        let _ = db.put_project(&record.id, &record).await;
-                        store::remember_open(&db, &record.id, "").await;
-                        Ok(Ok(Box::new(OpenedProject { project, article: None, problem: None })))
+                Ok(()) => {
+                    store::forget_project(&db, &id).await;
+                    let opened = match next {
+                        (next, false) => open_project(&db, &next).await,
+                        (fresh, true) => {
+                            let project = Project::new(fresh, "My project", Schema::default());
+                            let record = ProjectRecord::of(&project);
+                            let _ = db.put_project(&record.id, &record).await;
+                            store::remember_open(&db, &record.id, "").await;
+                            Ok(OpenedProject { project, article: None, problem: None })
+                        }
+                    };
+                    match opened {
+                        Ok(opened) => DeleteOutcome::Deleted(Box::new(opened)),
+                        Err(error) => {
+                            DeleteOutcome::Stuck(format!("it was deleted, but the next project did not open ({error})"))
+                        }
                     }
-                },
+                }
             };
-            link.send_message(Msg::ProjectDeleted { name, articles, result });
+            link.send_message(Msg::ProjectDeleted { id, name, articles, outcome });
         });
         true
     }
 
-    fn project_deleted(&mut self, name: &str, articles: usize, result: DeleteOutcome) -> bool {
-        let (opened, notice) = match result {
-            Ok(Ok(opened)) => {
+    fn project_deleted(&mut self, id: &str, name: &str, articles: usize, outcome: DeleteOutcome) -> bool {
+        let (opened, notice) = match outcome {
+            DeleteOutcome::Deleted(opened) => {
                 let mut projects = (*self.corpus.projects).clone();
-                projects.retain(|p| p.id != self.workspace.project.id);
+                projects.retain(|p| p.id != id);
                 self.corpus.projects = Rc::new(projects);
                 let what = match articles {
                     0 => String::new(),
@@ -534,15 +561,15 @@ impl Running {
                 };
                 (opened, Notice::info(format!("Deleted the project “{name}”{what}.")))
             }
-            Ok(Err((opened, error))) => {
+            DeleteOutcome::NotDeleted(opened, error) => {
                 (opened, Notice::error(format!("The project “{name}” was not deleted ({error}); nothing changed.")))
             }
-            Err(error) => {
-                return self.notify(Notice::error(format!(
-                    "The project “{name}” could not be deleted and did not open again ({error}): reload the page."
-                )))
+            // `deleting` stays set: the page takes no action that could write under the old id.
+            DeleteOutcome::Stuck(why) => {
+                return self.notify(Notice::error(format!("The project “{name}”: {why}. Reload the page.")))
             }
         };
+        self.corpus.deleting = false;
         self.project_opened(Ok(opened));
         self.notify(notice)
     }
@@ -554,9 +581,11 @@ impl Running {
         };
         let OpenedProject { project, article, problem } = opened;
         self.flush();
-        // What belonged to the project left: its import, its article being loaded.
+        // What belonged to the project left: its import, its suggesting, its article being loaded.
         self.import = None;
         self.pending_import = None;
+        self.preannotation = None;
+        self.corpus.suggest_view = None;
         self.loading = None;
         self.corpus.update_choice(&project);
         match article {
@@ -605,9 +634,15 @@ impl Running {
     }
 }
 
-/// What deleting a project came to: the project to show next, with the delete's error when
-/// nothing was deleted (the same project, opened again); or why even that failed.
-pub type DeleteOutcome = Result<Result<Box<OpenedProject>, (Box<OpenedProject>, String)>, String>;
+/// What deleting a project came to.
+pub enum DeleteOutcome {
+    /// Deleted; the project to show next.
+    Deleted(Box<OpenedProject>),
+    /// Nothing was deleted (the delete is one transaction): the same project, opened again.
+    NotDeleted(Box<OpenedProject>, String),
+    /// No project could be opened after it: the page must be reloaded.
+    Stuck(String),
+}
 
 /// A project and its last open article, from the database.
 async fn open_project(db: &crate::glue::idb::CorpusDb, id: &str) -> Result<OpenedProject, String> {

@@ -22,7 +22,7 @@ pub fn view(elsewhere: Elsewhere, use_here: Callback<MouseEvent>) -> Html {
         ),
         Elsewhere::HandedOver => (
             "Stancemark is now open in another tab",
-            "Everything you did in this tab was saved before the other tab took over. Use it here to go on in this tab instead.",
+            "Your edits in this tab were saved before the other tab took over; an import still under way here stopped where it was. Use it here to go on in this tab instead.",
         ),
         Elsewhere::TakenAway => (
             "Stancemark is now open in another tab",

@@ -65,6 +65,10 @@ impl Running {
         let Some(db) = self.saver.db().cloned() else { return false };
         let project = self.workspace.project.id.clone();
         for article in batch.done {
+            // Deleted since the job read it: it must not be written back.
+            if self.workspace.project.article(&article.summary.id).is_none() {
+                continue;
+            }
             // Opened since the job read it: its editor's document is the one that counts.
             if self.workspace.has_editor(&article.summary.id) {
                 job.left_alone += 1;

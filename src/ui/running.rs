@@ -113,7 +113,7 @@ impl Running {
 
     pub fn update(&mut self, msg: Msg) -> bool {
         match msg {
-            Msg::Started(_) => false,
+            Msg::Started(..) => false,
             Msg::Input(input) => self.input(input),
             Msg::Save => {
                 if self.effects.take_scheduled_save() {

@@ -249,6 +249,11 @@ pub async fn remember_open(db: &CorpusDb, project: &str, article: &str) {
     let _ = db.meta_put(CURRENT_PROJECT, project).await;
 }
 
+/// Forgets a deleted project's last open article (a start's convenience, like `remember_open`).
+pub async fn forget_project(db: &CorpusDb, project: &str) {
+    let _ = db.meta_delete(&current_article_key(project)).await;
+}
+
 /// An article read from the database, ready to open.
 pub struct Loaded {
     pub document: Document,

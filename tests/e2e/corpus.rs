@@ -217,7 +217,7 @@ async fn stored_counts(page: &Page) -> Value {
     let script = "const done = arguments[arguments.length - 1];
         const open = indexedDB.open('stancemark');
         open.onsuccess = () => {
-          const db = open.result, names = ['projects', 'articles', 'documents', 'journal'], counts = {};
+          const db = open.result, names = ['meta', 'projects', 'articles', 'documents', 'journal'], counts = {};
           const t = db.transaction(names);
           for (const name of names) t.objectStore(name).count().onsuccess = (e) => { counts[name] = e.target.result; };
           t.oncomplete = () => { db.close(); done(counts); };
@@ -241,7 +241,10 @@ async fn a_deleted_project_takes_its_articles_and_the_last_one_leaves_an_empty_p
     let file = page.write_input("second.txt", "Second title\n\nShe said \"yes\" on Monday.");
     page.wait_for_css("[data-testid=import-files]").await.send_keys(file.to_str().unwrap()).await.unwrap();
     page.wait_until(&format!("{ROWS} === 1")).await;
-    assert_eq!(stored_counts(&page).await, json!({"projects": 2, "articles": 2, "documents": 2, "journal": 0}));
+    assert_eq!(
+        stored_counts(&page).await,
+        json!({"meta": 3, "projects": 2, "articles": 2, "documents": 2, "journal": 0})
+    );
 
     // Deleting asks first; Cancel keeps everything.
     choose_in_switcher(&page, -1).await;
@@ -257,13 +260,17 @@ async fn a_deleted_project_takes_its_articles_and_the_last_one_leaves_an_empty_p
     assert!(labels[0].starts_with("My project") && labels.len() == 3, "{labels:?}");
     assert_eq!(stored_counts(&page).await["projects"], json!(1));
 
-    // The last project: an empty one takes its place, and nothing of the old one is left stored.
+    // The last project: an empty one takes its place, and nothing of the old one is left stored
+    // (the meta store keeps the current project and its last open article, both the new one's).
     choose_in_switcher(&page, -1).await;
     page.click("[data-testid=delete-project]").await;
     page.text_when("[data-testid=notice]", |text| text.contains("Deleted the project “My project” and its article."))
         .await;
     page.wait_for_css("[data-testid=corpus-empty]").await;
-    assert_eq!(stored_counts(&page).await, json!({"projects": 1, "articles": 0, "documents": 0, "journal": 0}));
+    assert_eq!(
+        stored_counts(&page).await,
+        json!({"meta": 2, "projects": 1, "articles": 0, "documents": 0, "journal": 0})
+    );
     page.client.refresh().await.unwrap();
     page.wait_for_css("[data-testid=corpus-empty]").await;
     page.close().await;
@@ -297,7 +304,10 @@ async fn the_open_article_is_deleted_after_a_question_and_the_next_one_opens() {
         assert!(std::time::Instant::now() < deadline, "the article stayed stored: {}", stored_counts(&page).await);
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    assert_eq!(stored_counts(&page).await, json!({"projects": 1, "articles": 1, "documents": 1, "journal": 0}));
+    assert_eq!(
+        stored_counts(&page).await,
+        json!({"meta": 2, "projects": 1, "articles": 1, "documents": 1, "journal": 0})
+    );
     page.reload().await;
     show_corpus(&page).await;
     page.wait_until(&format!("{ROWS} === 1")).await;

@@ -61,3 +61,20 @@ async fn a_second_tab_takes_over_after_the_first_saves_and_hands_back_the_same_w
     annotations(&page, 2).await;
     page.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_edit_not_yet_saved_when_another_tab_asks_is_saved_before_the_handover() {
+    let page = Page::open().await;
+    page.drag_select("Kremlin spokesman Dmitry Peskov said on Friday", "Kremlin spokesman Dmitry Peskov").await;
+    // The claim key and another tab's request in one turn of the page: the edit's save waits
+    // for the next paint, so only the handover itself can have written it.
+    let script = "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true }));
+        const channel = new BroadcastChannel('stancemark'); channel.postMessage('release'); channel.close();
+        return 1;";
+    page.js(script, vec![]).await;
+    shows_elsewhere(&page, "handedover").await;
+    // Nobody holds the work now: this tab opens it again, from storage, with the claim.
+    page.reload().await;
+    annotations(&page, 1).await;
+    page.close().await;
+}

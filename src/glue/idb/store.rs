@@ -75,6 +75,10 @@ impl CorpusDb {
         Ok(value.await.map_err(error::reading)?.as_string())
     }
 
+    pub async fn meta_delete(&self, key: &str) -> Result<(), StorageError> {
+        self.write(&[META], &|transaction| transaction.object_store(META)?.delete(&key.into()).map(drop)).await
+    }
+
     pub async fn meta_put(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.write(&[META], &|transaction| {
             transaction.object_store(META)?.put_with_key(&value.into(), &key.into()).map(drop)
