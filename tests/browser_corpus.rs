@@ -451,6 +451,8 @@ async fn the_folder_picker_picks_folders_and_the_switcher_switches() {
         "{question}"
     );
     let cancel: web_sys::HtmlElement = one(&root, "[data-testid=delete-project-confirm] button:last-child");
+    let focused = web_sys::window().unwrap().document().unwrap().active_element();
+    assert_eq!(focused.and_then(|e| e.text_content()).as_deref(), Some("Cancel"), "the harmless answer has the focus");
     cancel.click();
     settle().await;
     assert!(root.query_selector("[data-testid=delete-project-confirm]").unwrap().is_none());

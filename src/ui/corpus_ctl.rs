@@ -444,11 +444,11 @@ impl Running {
         self.corpus.update_choice(&self.workspace.project);
         match self.saver.db().cloned() {
             Some(db) => {
-                let (project, link) = (self.workspace.project.id.clone(), self.link.clone());
+                let (project, link, title) = (self.workspace.project.id.clone(), self.link.clone(), title.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Err(error) = db.delete_article(&project, &id).await {
                         let notice = Notice::error(format!(
-                            "“{id}” left the project in this tab, but the browser did not delete it ({error}): it will be back after a reload."
+                            "“{title}” left the project in this tab, but the browser did not delete it ({error}): it will be back after a reload."
                         ));
                         link.send_message(Msg::Input(Input::Notify(notice)));
                     }

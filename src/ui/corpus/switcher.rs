@@ -34,6 +34,7 @@ enum Form {
 pub fn ProjectSwitcher(props: &SwitcherProps) -> Html {
     let select = use_node_ref();
     let name_field = use_node_ref();
+    let keep_button = use_node_ref();
     let form = use_state_eq(|| Form::None);
     let listed = props.projects.iter().any(|p| *p.id == *props.current);
     // "New project…" and "Delete this project…" come after the projects (and the current one,
@@ -50,10 +51,16 @@ pub fn ProjectSwitcher(props: &SwitcherProps) -> Html {
         });
     }
     {
-        let name_field = name_field.clone();
+        // The name field, or the question's harmless answer (Escape and Enter then work at once).
+        let (name_field, keep_button) = (name_field.clone(), keep_button.clone());
         use_effect_with(*form, move |form| {
-            if let (Form::NewProject, Some(field)) = (*form, name_field.cast::<web_sys::HtmlInputElement>()) {
-                let _ = field.focus();
+            let focused = match form {
+                Form::NewProject => name_field.cast::<web_sys::HtmlElement>(),
+                Form::ConfirmDelete => keep_button.cast::<web_sys::HtmlElement>(),
+                Form::None => None,
+            };
+            if let Some(element) = focused {
+                let _ = element.focus();
             }
         });
     }
@@ -134,7 +141,7 @@ pub fn ProjectSwitcher(props: &SwitcherProps) -> Html {
                     <button class="btn danger" type="button" onclick={on_delete} data-testid="delete-project">
                         { "Delete the project" }
                     </button>
-                    <button class="btn" type="button" onclick={on_cancel}>{ "Cancel" }</button>
+                    <button ref={keep_button} class="btn" type="button" onclick={on_cancel}>{ "Cancel" }</button>
                 </div>
             }
         </div>
