@@ -2,9 +2,10 @@
 //! with known differences (table and JSON), datasets that do not pair (reported by name, exit
 //! 1), and wrong usage (exit 2).
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+#[path = "fixtures/cli.rs"]
+mod cli;
 
+use cli::{stancemark, TempDir};
 use stancemark::model::annotation::{Annotation, AnnotationId, AnnotationKind, QuoteType};
 use stancemark::model::article::Article;
 use stancemark::model::document::Document;
@@ -15,32 +16,6 @@ use stancemark::model::text::Span;
 
 const TEXT: &str = "Peskov said the talks were useful. The minister argued that sanctions failed. \
 Critics claim the plan is weak. Officials denied any deal was near.";
-
-fn stancemark(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stancemark")).args(args).output().expect("the binary runs")
-}
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let p = std::env::temp_dir().join(format!("stancemark-agree-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-    fn file(&self, name: &str, content: &str) -> String {
-        let p = self.0.join(name);
-        std::fs::write(&p, content).unwrap();
-        p.to_string_lossy().into_owned()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        std::fs::remove_dir_all(&self.0).ok();
-    }
-}
 
 fn span(needle: &str) -> Span {
     let start = TEXT.find(needle).unwrap_or_else(|| panic!("{needle:?} not in the text"));
@@ -111,8 +86,8 @@ fn two_exports_of_one_article_give_the_known_figures() {
     let dir = TempDir::new("two");
     let (ana, ben) = ana_and_ben();
     // File names say nothing: the annotators are named by created_by.
-    let a = dir.file("export-1.json", &document_json(&ana));
-    let b = dir.file("export-2.json", &document_json(&ben));
+    let a = dir.file("export-1.json", document_json(&ana));
+    let b = dir.file("export-2.json", document_json(&ben));
 
     let out = stancemark(&["agree", &a, &b, "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -172,8 +147,8 @@ fn datasets_that_do_not_pair_are_reported_by_name_and_exit_1() {
     let (ana, ben) = ana_and_ben();
     let mut other = Document::new(Article::parse_text("Another story entirely.").unwrap(), Schema::default());
     other.article.id = Some("another-story".into());
-    let a = dir.file("ana.jsonl", &format!("{}\n{}\n", dataset_document_line(&ana), dataset_document_line(&other)));
-    let b = dir.file("ben.jsonl", &format!("{}\n", dataset_document_line(&ben)));
+    let a = dir.file("ana.jsonl", format!("{}\n{}\n", dataset_document_line(&ana), dataset_document_line(&other)));
+    let b = dir.file("ben.jsonl", format!("{}\n", dataset_document_line(&ben)));
 
     let out = stancemark(&["agree", &a, &b, "--json", "--bootstrap", "0"]);
     assert_eq!(out.status.code(), Some(1));
@@ -189,7 +164,7 @@ fn datasets_that_do_not_pair_are_reported_by_name_and_exit_1() {
     assert_eq!(r["unpaired"][0]["missing_in"], serde_json::json!(["ben"]));
 
     // Nothing in common: exit 1 and say so.
-    let c = dir.file("cleo.jsonl", &format!("{}\n", dataset_document_line(&other)));
+    let c = dir.file("cleo.jsonl", format!("{}\n", dataset_document_line(&other)));
     let out = stancemark(&["agree", &b, &c]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing pairs"));
@@ -200,8 +175,8 @@ fn datasets_that_do_not_pair_are_reported_by_name_and_exit_1() {
 fn wrong_usage_exits_2() {
     let dir = TempDir::new("usage");
     let (ana, ben) = ana_and_ben();
-    let a = dir.file("ana.json", &document_json(&ana));
-    let b = dir.file("ben.json", &document_json(&ben));
+    let a = dir.file("ana.json", document_json(&ana));
+    let b = dir.file("ben.json", document_json(&ben));
     assert_eq!(stancemark(&["agree", &a]).status.code(), Some(2));
     assert_eq!(stancemark(&["agree", &a, &b, "--overlap", "0"]).status.code(), Some(2));
     assert_eq!(stancemark(&["agree", &a, &b, "--bootstrap", "many"]).status.code(), Some(2));

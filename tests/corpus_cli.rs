@@ -2,54 +2,18 @@
 //! inputs refused or skipped on request, duplicates added once), `stats` (table and JSON) and
 //! `split` (deterministic, stable as the corpus grows, written all or nothing).
 
+#[path = "fixtures/cli.rs"]
+mod cli;
 #[path = "fixtures/common.rs"]
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 
+use cli::{stancemark, stderr, stdout, TempDir};
 use stancemark::corpus::meta::{dataset_line, read_document, CorpusMeta};
 use stancemark::corpus::split::{Ratios, Split};
 use stancemark::corpus::status::Status;
-
-fn stancemark(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stancemark")).args(args).output().expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-/// A fresh directory per test, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let p = std::env::temp_dir().join(format!("stancemark-corpus-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-    fn file(&self, name: &str, content: impl AsRef<[u8]>) -> String {
-        let p = self.0.join(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, content).unwrap();
-        p.to_string_lossy().into_owned()
-    }
-    fn path(&self, name: &str) -> String {
-        self.0.join(name).to_string_lossy().into_owned()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        std::fs::remove_dir_all(&self.0).ok();
-    }
-}
 
 /// Each line of a dataset file: the article id and the corpus object.
 fn read_dataset(path: &str) -> Vec<(String, CorpusMeta)> {

@@ -2,57 +2,18 @@
 //! the form `file:line: path: message`; outputs written whole or not at all; a reader that
 //! closes the pipe early.
 
+#[path = "fixtures/cli.rs"]
+mod cli;
 #[path = "fixtures/common.rs"]
 mod common;
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 
+use cli::{stancemark, stderr, TempDir};
 use stancemark::model::export::document_json;
 use stancemark::model::import::document_from_json;
-
-fn stancemark(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stancemark")).args(args).output().expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A fresh directory per test, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let p = std::env::temp_dir().join(format!("stancemark-cli-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-    fn file(&self, name: &str, content: &str) -> String {
-        let p = self.0.join(name);
-        std::fs::write(&p, content).unwrap();
-        p.to_string_lossy().into_owned()
-    }
-    fn path(&self, name: &str) -> String {
-        self.0.join(name).to_string_lossy().into_owned()
-    }
-    /// The names of the files in the directory, sorted: a leftover temporary file shows here.
-    fn listing(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(&self.0)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        std::fs::remove_dir_all(&self.0).ok();
-    }
-}
 
 fn sample_path() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("static/ceasefire-2025-03-16.txt").to_string_lossy().into_owned()
@@ -102,7 +63,7 @@ fn validate_accepts_good_files_and_points_at_the_bad_line() {
     let annotations = lines.iter().position(|l| l.contains("\"annotations\": [")).unwrap();
     let end = annotations + lines[annotations..].iter().position(|l| l.trim_start().starts_with("\"end\":")).unwrap();
     lines[end] = lines[end].split(':').next().unwrap().to_owned() + ": 99999,";
-    let bad = dir.file("bad.json", &lines.join("\n"));
+    let bad = dir.file("bad.json", lines.join("\n"));
     let o = stancemark(&["validate", &good, &bad]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
@@ -117,7 +78,7 @@ fn validate_accepts_good_files_and_points_at_the_bad_line() {
 #[test]
 fn validate_reads_jsonl_datasets_line_by_line() {
     let dir = TempDir::new("jsonl");
-    let good = dir.file("doc.json", &document_json(&common::annotated_sample()));
+    let good = dir.file("doc.json", document_json(&common::annotated_sample()));
     let data = dir.path("data.jsonl");
     let o = stancemark(&["convert", &good, &good, "--dataset", &data]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -151,7 +112,7 @@ fn validate_explains_truncated_json_and_flat_rows() {
 #[test]
 fn convert_writes_rows_and_writes_nothing_for_bad_input() {
     let dir = TempDir::new("convert");
-    let good = dir.file("doc.json", &document_json(&common::annotated_sample()));
+    let good = dir.file("doc.json", document_json(&common::annotated_sample()));
     let rows = dir.path("rows.jsonl");
     let o = stancemark(&["convert", &good, "--rows", &rows]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -186,7 +147,7 @@ fn usage_errors_exit_2_and_help_teaches() {
 #[test]
 fn exit_codes_say_valid_invalid_or_usage_and_io() {
     let dir = TempDir::new("exit");
-    let good = dir.file("good.json", &document_json(&common::annotated_sample()));
+    let good = dir.file("good.json", document_json(&common::annotated_sample()));
     let bad = dir.file("bad.json", "{\"format\": \"stancemark-document\"}");
     let missing = dir.path("missing.json");
     assert_eq!(stancemark(&["validate", &good]).status.code(), Some(0));
@@ -210,7 +171,7 @@ fn exit_codes_say_valid_invalid_or_usage_and_io() {
 #[test]
 fn a_reader_closing_the_pipe_early_ends_the_run_quietly_with_0() {
     let dir = TempDir::new("pipe");
-    let doc = dir.file("doc.json", &document_json(&common::annotated_sample()));
+    let doc = dir.file("doc.json", document_json(&common::annotated_sample()));
     // Far more than a pipe holds, so the tool is still writing when the reader goes away.
     let inputs = vec![doc.as_str(); 200];
     let mut child = Command::new(env!("CARGO_BIN_EXE_stancemark"))
@@ -234,7 +195,7 @@ fn a_reader_closing_the_pipe_early_ends_the_run_quietly_with_0() {
 #[test]
 fn a_failed_convert_leaves_existing_outputs_untouched_and_no_temporary_file() {
     let dir = TempDir::new("atomic");
-    let good = dir.file("doc.json", &document_json(&common::annotated_sample()));
+    let good = dir.file("doc.json", document_json(&common::annotated_sample()));
     let bad = dir.file("bad.json", "{\"format\": \"stancemark-document\"}");
     let dataset = dir.file("dataset.jsonl", "old dataset\n");
     let before = dir.listing();
@@ -272,7 +233,7 @@ fn a_failed_convert_leaves_existing_outputs_untouched_and_no_temporary_file() {
 #[test]
 fn a_dataset_line_that_is_not_utf8_is_reported_and_the_other_lines_still_checked() {
     let dir = TempDir::new("utf8");
-    let good = dir.file("doc.json", &document_json(&common::annotated_sample()));
+    let good = dir.file("doc.json", document_json(&common::annotated_sample()));
     let data = dir.path("data.jsonl");
     assert!(stancemark(&["convert", &good, &good, &good, &good, &good, "--dataset", &data]).status.success());
     let mut lines: Vec<Vec<u8>> = std::fs::read(&data).unwrap().split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
