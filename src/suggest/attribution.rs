@@ -53,6 +53,15 @@ pub(crate) fn sentence(p: &Parsed, s: Sentence) -> Vec<Found> {
             .find(|b| b.lo > a.hi && b.lo > 0 && p.is_punct(b.lo - 1, ','))
             .map_or(s.hi, |b| b.lo - 1);
         let cue_span = Some(Span::new(p.toks[a.cue].start, p.toks[a.cue].end));
+        // Whatever this attribution finds has its cue and its mention.
+        let found = |fragments: Vec<Span>, quote_type: QuoteType, confidence: f32, rule: &'static str| Found {
+            fragments,
+            quote_type,
+            cue: cue_span,
+            mention: Some(a.mention),
+            confidence,
+            rule,
+        };
         let kind = lexicon().verb(p.word(a.cue));
         let needs_that = a.phrasal || matches!(kind, Some(CueKind::VerbWithObject | CueKind::Naming));
         let forward = clause_start(p, a, cut)
@@ -61,7 +70,7 @@ pub(crate) fn sentence(p: &Parsed, s: Sentence) -> Vec<Found> {
             .then(|| if p.is_punct(a.lo - 1, ',') { a.lo - 1 } else { a.lo });
         let before = before_end.filter(|&e| e > from);
         let second = interrupted_rest(p, a, cut);
-        let found = match (before, second, forward) {
+        let suggestion = match (before, second, forward) {
             (Some(b), Some(k), _) => {
                 let first = content(p, from, b);
                 let rest = content(p, k, cut);
@@ -70,14 +79,7 @@ pub(crate) fn sentence(p: &Parsed, s: Sentence) -> Vec<Found> {
                         from = cut;
                         let qt = if t1 == t2 { t1 } else { QuoteType::Mixed };
                         let rule = if qt == QuoteType::Direct { "direct.interrupted" } else { "indirect.interrupted" };
-                        Some(Found {
-                            fragments: vec![f, r],
-                            quote_type: qt,
-                            cue: cue_span,
-                            mention: Some(a.mention),
-                            confidence: 0.85,
-                            rule,
-                        })
+                        Some(found(vec![f, r], qt, 0.85, rule))
                     }
                     _ => None,
                 }
@@ -85,14 +87,7 @@ pub(crate) fn sentence(p: &Parsed, s: Sentence) -> Vec<Found> {
             (Some(b), None, Some(k)) if p.is_quote(a.lo - 1) && !p.is_quote(k) && p.word(k) != "that" => {
                 content(p, from, b).map(|(span, qt)| {
                     from = a.hi + 1;
-                    Found {
-                        fragments: vec![span],
-                        quote_type: qt,
-                        cue: cue_span,
-                        mention: Some(a.mention),
-                        confidence: 0.9,
-                        rule: "direct.cue_after",
-                    }
+                    found(vec![span], qt, 0.9, "direct.cue_after")
                 })
             }
             (_, _, Some(k)) => content(p, k, cut).map(|(span, qt)| {
@@ -105,14 +100,7 @@ pub(crate) fn sentence(p: &Parsed, s: Sentence) -> Vec<Found> {
                     (_, _, true) => ("indirect.said_that", 0.8),
                     _ => ("indirect.said", 0.7),
                 };
-                Found {
-                    fragments: vec![span],
-                    quote_type: qt,
-                    cue: cue_span,
-                    mention: Some(a.mention),
-                    confidence,
-                    rule,
-                }
+                found(vec![span], qt, confidence, rule)
             }),
             (Some(b), None, None) if !opens_adverbial(p, from) => {
                 content(p, lead_in(p, from, b), b).map(|(span, qt)| {
@@ -122,31 +110,17 @@ pub(crate) fn sentence(p: &Parsed, s: Sentence) -> Vec<Found> {
                         QuoteType::Mixed => ("mixed.cue_after", 0.75),
                         QuoteType::Indirect => ("indirect.cue_after", 0.65),
                     };
-                    Found {
-                        fragments: vec![span],
-                        quote_type: qt,
-                        cue: cue_span,
-                        mention: Some(a.mention),
-                        confidence,
-                        rule,
-                    }
+                    found(vec![span], qt, confidence, rule)
                 })
             }
             _ => None,
         };
-        let found = found.or_else(|| {
+        let suggestion = suggestion.or_else(|| {
             let q = (kind == Some(CueKind::Naming) && a.mention.1 < a.cue).then(|| named(p, a, cut)).flatten()?;
             from = q + 1;
-            Some(Found {
-                fragments: vec![Span::new(p.toks[q].start, p.toks[q].end)],
-                quote_type: QuoteType::Direct,
-                cue: cue_span,
-                mention: Some(a.mention),
-                confidence: 0.8,
-                rule: "direct.named",
-            })
+            Some(found(vec![Span::new(p.toks[q].start, p.toks[q].end)], QuoteType::Direct, 0.8, "direct.named"))
         });
-        out.extend(found);
+        out.extend(suggestion);
     }
     out
 }
