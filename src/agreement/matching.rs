@@ -11,7 +11,7 @@
 //! almost always is, and it is the same answer everywhere.
 
 use crate::model::annotation::{Annotation, AnnotationKind, QuoteType};
-use crate::model::sort;
+use crate::model::{greedy, sort};
 
 /// A subset of annotations scored on its own: each kind, and each quote type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,17 +118,8 @@ pub fn match_spans(a: &[&Annotation], b: &[&Annotation], mode: Mode) -> Matching
             }
         }
     }
-    // Stable: equal overlaps keep text order, so the result does not depend on the sort.
-    sort::sort_by(&mut candidates, |p, q| q.0.total_cmp(&p.0));
-    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
-    let mut pairs = Vec::new();
-    for (_, i, j) in candidates {
-        if !used_a[i] && !used_b[j] {
-            used_a[i] = true;
-            used_b[j] = true;
-            pairs.push((i, j));
-        }
-    }
+    // Equal overlaps keep text order, so the result does not depend on the sort.
+    let greedy::Paired { mut pairs, used_a, used_b } = greedy::pair(candidates, a.len(), b.len());
     sort::sort(&mut pairs);
     let unused = |used: &[bool]| used.iter().enumerate().filter(|(_, u)| !**u).map(|(i, _)| i).collect();
     Matching { only_a: unused(&used_a), only_b: unused(&used_b), pairs }

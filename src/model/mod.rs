@@ -14,6 +14,7 @@ pub mod dataset;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod greedy;
 pub mod history;
 pub mod ids;
 pub mod import;

@@ -18,7 +18,7 @@
 //!   both ends, one to one. A cue is correct when a lenient match has the same cue span.
 
 use crate::model::annotation::QuoteType;
-use crate::model::sort;
+use crate::model::greedy;
 use crate::model::text::Span;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -196,17 +196,8 @@ fn greedy(gold: &[Quote], pred: &[Quote], threshold: f64) -> Vec<(usize, usize)>
             }
         }
     }
-    sort::sort_by(&mut pairs, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let (mut used_g, mut used_p) = (vec![false; gold.len()], vec![false; pred.len()]);
-    let mut out = Vec::new();
-    for (_, g, p) in pairs {
-        if !used_g[g] && !used_p[p] {
-            used_g[g] = true;
-            used_p[p] = true;
-            out.push((g, p));
-        }
-    }
-    out
+    // Built by gold, then prediction: equal ratios are taken in that order.
+    greedy::pair(pairs, gold.len(), pred.len()).pairs
 }
 
 /// Scores one article's predictions against its gold quotes; `chars` is its text.
