@@ -130,6 +130,7 @@ impl CorpusUi {
             total: progress.total,
             done: progress.done,
             status: workspace.meta.status,
+            title: workspace.project.articles()[position].title.clone(),
         })
     }
 

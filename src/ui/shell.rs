@@ -131,6 +131,8 @@ pub struct ArticleNav {
     pub total: usize,
     pub done: usize,
     pub status: crate::corpus::status::Status,
+    /// Its title as the corpus list shows it.
+    pub title: String,
 }
 
 /// The browser's selection in the article, in code points.
@@ -157,7 +159,9 @@ pub fn render(page: &Page) -> Html {
     let doc = editor.document();
     let input = &callbacks.input;
     let send = |make: fn() -> Input| input.reform(move |()| make());
-    let title = crate::corpus::summary::title_of(doc);
+    // The list's title for the article, made once when it joined the project (an untitled
+    // article's first words), not again at every render.
+    let title = article.as_ref().map_or_else(|| crate::corpus::summary::title_of(doc), |nav| nav.title.clone());
     let selected = session.selected().and_then(|id| doc.annotation(id));
     let tab_button = |tab: Tab, label: String| {
         html! {
