@@ -212,19 +212,6 @@ async fn choose_in_switcher(page: &Page, index: i64) {
     page.js(script, vec![json!(index)]).await;
 }
 
-/// How many records each of the app's IndexedDB stores holds.
-async fn stored_counts(page: &Page) -> Value {
-    let script = "const done = arguments[arguments.length - 1];
-        const open = indexedDB.open('stancemark');
-        open.onsuccess = () => {
-          const db = open.result, names = ['meta', 'projects', 'articles', 'documents', 'journal'], counts = {};
-          const t = db.transaction(names);
-          for (const name of names) t.objectStore(name).count().onsuccess = (e) => { counts[name] = e.target.result; };
-          t.oncomplete = () => { db.close(); done(counts); };
-        };";
-    page.client.execute_async(script, vec![]).await.unwrap()
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn a_deleted_project_takes_its_articles_and_the_last_one_leaves_an_empty_project() {
     let page = Page::open().await;
@@ -242,7 +229,7 @@ async fn a_deleted_project_takes_its_articles_and_the_last_one_leaves_an_empty_p
     page.wait_for_css("[data-testid=import-files]").await.send_keys(file.to_str().unwrap()).await.unwrap();
     page.wait_until(&format!("{ROWS} === 1")).await;
     assert_eq!(
-        stored_counts(&page).await,
+        page.stored_counts().await,
         json!({"meta": 3, "projects": 2, "articles": 2, "documents": 2, "journal": 0})
     );
 
@@ -258,7 +245,7 @@ async fn a_deleted_project_takes_its_articles_and_the_last_one_leaves_an_empty_p
     page.wait_until(&format!("{ROWS} === 1")).await;
     let labels = page.texts("[data-testid=project-select] option").await;
     assert!(labels[0].starts_with("My project") && labels.len() == 3, "{labels:?}");
-    assert_eq!(stored_counts(&page).await["projects"], json!(1));
+    assert_eq!(page.stored_counts().await["projects"], json!(1));
 
     // The last project: an empty one takes its place, and nothing of the old one is left stored
     // (the meta store keeps the current project and its last open article, both the new one's).
@@ -268,7 +255,7 @@ async fn a_deleted_project_takes_its_articles_and_the_last_one_leaves_an_empty_p
         .await;
     page.wait_for_css("[data-testid=corpus-empty]").await;
     assert_eq!(
-        stored_counts(&page).await,
+        page.stored_counts().await,
         json!({"meta": 2, "projects": 1, "articles": 0, "documents": 0, "journal": 0})
     );
     page.client.refresh().await.unwrap();
@@ -299,15 +286,8 @@ async fn the_open_article_is_deleted_after_a_question_and_the_next_one_opens() {
     page.text_when("[data-testid=notice]", |text| text.contains("Deleted “Other title”.")).await;
     page.text_when("[data-testid=title]", |title| title.contains("US envoy")).await;
     page.text_when("[data-testid=show-corpus]", |text| text == "1 / 1").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while stored_counts(&page).await["articles"] != json!(1) {
-        assert!(std::time::Instant::now() < deadline, "the article stayed stored: {}", stored_counts(&page).await);
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(
-        stored_counts(&page).await,
-        json!({"meta": 2, "projects": 1, "articles": 1, "documents": 1, "journal": 0})
-    );
+    let stored = page.stored_when(|counts| counts["articles"] == json!(1)).await;
+    assert_eq!(stored, json!({"meta": 2, "projects": 1, "articles": 1, "documents": 1, "journal": 0}));
     page.reload().await;
     show_corpus(&page).await;
     page.wait_until(&format!("{ROWS} === 1")).await;

@@ -183,29 +183,43 @@ impl Page {
         self.client.execute(script, args).await.unwrap_or_else(|error| panic!("script failed: {error}\n{script}"))
     }
 
+    /// How many records each of the app's IndexedDB stores holds, as `{meta, projects,
+    /// articles, documents, journal}`; `null` until the app has made its stores. Read after
+    /// the app has opened its database, so this open (without a version) never creates it.
+    pub async fn stored_counts(&self) -> Value {
+        let script = "const done = arguments[arguments.length - 1];
+            const open = indexedDB.open('stancemark');
+            open.onerror = () => done(null);
+            open.onsuccess = () => {
+              const db = open.result, names = ['meta', 'projects', 'articles', 'documents', 'journal'], counts = {};
+              if (!names.every((name) => db.objectStoreNames.contains(name))) { db.close(); done(null); return; }
+              const t = db.transaction(names);
+              for (const name of names) t.objectStore(name).count().onsuccess = (e) => { counts[name] = e.target.result; };
+              t.oncomplete = () => { db.close(); done(counts); };
+              t.onabort = () => { db.close(); done(null); };
+            };";
+        self.client.execute_async(script, vec![]).await.unwrap()
+    }
+
+    /// Waits until the store counts (see `stored_counts`) are such that `check` holds, and
+    /// returns them: saves land a moment after the change is painted.
+    pub async fn stored_when(&self, check: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let counts = self.stored_counts().await;
+            if !counts.is_null() && check(&counts) {
+                return counts;
+            }
+            assert!(Instant::now() < deadline, "the database never reached the expected counts; last: {counts}");
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
     /// Waits until the app's database holds a number of journal records (steps saved since an
     /// article's base was last written whole) for which `check` holds, and returns it.
     pub async fn journal_records_when(&self, check: impl Fn(u64) -> bool) -> u64 {
-        // Opened without a version, so it never creates or upgrades the app's database.
-        let script = "const done = arguments[arguments.length - 1];
-            const open = indexedDB.open('stancemark');
-            open.onerror = () => done(-1);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains('journal')) { db.close(); done(-1); return; }
-              const count = db.transaction('journal').objectStore('journal').count();
-              count.onsuccess = () => { db.close(); done(count.result); };
-              count.onerror = () => { db.close(); done(-1); };
-            };";
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let count = self.client.execute_async(script, vec![]).await.unwrap().as_u64();
-            if let Some(count) = count.filter(|n| check(*n)) {
-                return count;
-            }
-            assert!(Instant::now() < deadline, "the journal never reached the expected size; last: {count:?}");
-            tokio::time::sleep(POLL).await;
-        }
+        let counts = self.stored_when(|counts| counts["journal"].as_u64().is_some_and(&check)).await;
+        counts["journal"].as_u64().expect("checked")
     }
 
     pub async fn texts(&self, css: &str) -> Vec<String> {
